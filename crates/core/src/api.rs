@@ -1,0 +1,335 @@
+//! The JSON API's data types (see `openapi.yaml`), shared by the app and the stand-in API.
+//!
+//! Response types tolerate unknown fields (a newer API may add some); request types the
+//! stand-in API receives deny them, so a typo in a field name is an error, not silently lost data.
+
+use crate::dutch::DutchLevel;
+use serde::{Deserialize, Serialize};
+
+/// The API path prefix under a deployment's base URL.
+pub const API_PREFIX: &str = "/api/v1";
+/// Largest page the vacancy search returns.
+pub const MAX_PAGE_LIMIT: u32 = 1000;
+/// Default page size.
+pub const DEFAULT_PAGE_LIMIT: u32 = 500;
+/// Largest search radius the API accepts, in km.
+pub const MAX_RADIUS_KM: f64 = 200.0;
+/// The header that makes `POST /applications` safe to retry.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+
+/// Contract type of a vacancy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContractType {
+    /// Open-ended contract (vast contract / CDI).
+    Permanent,
+    /// Fixed-term contract (bepaalde duur / CDD).
+    FixedTerm,
+    /// Temporary agency work (interim).
+    Interim,
+    /// Work-study or apprenticeship.
+    Apprenticeship,
+}
+
+impl ContractType {
+    pub const ALL: [ContractType; 4] = [
+        ContractType::Permanent,
+        ContractType::FixedTerm,
+        ContractType::Interim,
+        ContractType::Apprenticeship,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ContractType::Permanent => "permanent",
+            ContractType::FixedTerm => "fixed_term",
+            ContractType::Interim => "interim",
+            ContractType::Apprenticeship => "apprenticeship",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// Working-time regime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regime {
+    FullTime,
+    PartTime,
+}
+
+impl Regime {
+    pub const ALL: [Regime; 2] = [Regime::FullTime, Regime::PartTime];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Regime::FullTime => "full_time",
+            Regime::PartTime => "part_time",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// How a vacancy takes applications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplyMode {
+    /// Through `POST /applications`.
+    InApp,
+    /// On the employer's own site (`apply_url` in the detail).
+    External,
+}
+
+/// One vacancy in a search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VacancySummary {
+    pub id: u32,
+    /// Job title, in the vacancy's own language (Dutch).
+    pub title: String,
+    pub employer: String,
+    /// REFNIS code of the workplace's municipality.
+    pub nis_code: String,
+    /// Place label as the employer wrote it.
+    pub place: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub dutch_level: DutchLevel,
+    pub contract: ContractType,
+    pub regime: Regime,
+    /// On VDAB's list of bottleneck occupations (knelpuntberoepen).
+    pub bottleneck: bool,
+    /// ISCO-08 occupation code (4 digits).
+    pub occupation_code: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    pub apply_mode: ApplyMode,
+    /// Great-circle distance from the search point, in km; absent outside a search.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
+}
+
+impl VacancySummary {
+    pub fn location(&self) -> crate::LatLon {
+        crate::LatLon::new(self.lat, self.lon)
+    }
+}
+
+/// A language the vacancy asks for, on VDAB's same six-step scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LanguageRequirement {
+    /// ISO 639-1 code (`nl`, `fr`, `en`, `de`).
+    pub language: String,
+    pub level: DutchLevel,
+}
+
+/// The full vacancy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VacancyDetail {
+    #[serde(flatten)]
+    pub summary: VacancySummary,
+    /// Plain text (never HTML); paragraphs separated by blank lines.
+    pub description: String,
+    /// ISO 639-1 code of the language the vacancy is written in.
+    pub content_language: String,
+    pub languages: Vec<LanguageRequirement>,
+    pub hours_per_week: f32,
+    /// The employer's application page, for external-apply vacancies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply_url: Option<String>,
+}
+
+/// One page of a vacancy search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VacancyPage {
+    /// Every match for the query, over all pages.
+    pub total: u32,
+    pub items: Vec<VacancySummary>,
+    /// Opaque cursor for the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// An application sent through the app.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationRequest {
+    pub vacancy_id: u32,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The applicant's own Dutch level; absent for "I don't know".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dutch_level: Option<DutchLevel>,
+    /// Forem registration number, if the applicant is registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forem_number: Option<String>,
+    #[serde(default)]
+    pub message: String,
+    pub consent: bool,
+}
+
+/// The API's receipt for a stored application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationReceipt {
+    /// Human-readable reference, e.g. `PAS-2026-000123`.
+    pub reference: String,
+    /// RFC 3339 timestamp.
+    pub received_at: String,
+}
+
+/// What is wrong with one field (the UI translates the code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    Required,
+    TooLong,
+    InvalidEmail,
+    InvalidPhone,
+    InvalidFormat,
+    ConsentRequired,
+    UnknownVacancy,
+    NotInApp,
+    /// A code this client does not know yet (a newer API).
+    #[serde(other)]
+    Unknown,
+}
+
+/// An error on one field of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: FieldErrorCode,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: FieldErrorCode) -> Self {
+        Self { field: field.to_owned(), code }
+    }
+}
+
+/// RFC 9457 problem details (`application/problem+json`), with per-field errors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type", default = "Problem::blank_type")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl Problem {
+    fn blank_type() -> String {
+        "about:blank".to_owned()
+    }
+
+    pub fn new(status: u16, problem_type: &str, title: &str) -> Self {
+        Self {
+            problem_type: problem_type.to_owned(),
+            title: title.to_owned(),
+            status,
+            detail: None,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.errors = errors;
+        self
+    }
+}
+
+/// `GET /health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub vacancies: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary() -> VacancySummary {
+        VacancySummary {
+            id: 7,
+            title: "Lasser".into(),
+            employer: "Staalbouw Vandenberghe".into(),
+            nis_code: "34022".into(),
+            place: "Kortrijk".into(),
+            lat: 50.83,
+            lon: 3.26,
+            dutch_level: DutchLevel::Basic,
+            contract: ContractType::Permanent,
+            regime: Regime::FullTime,
+            bottleneck: true,
+            occupation_code: "7212".into(),
+            published: "2026-11-20".into(),
+            apply_mode: ApplyMode::InApp,
+            distance_km: Some(12.5),
+        }
+    }
+
+    #[test]
+    fn detail_flattens_the_summary_and_round_trips() {
+        let detail = VacancyDetail {
+            summary: summary(),
+            description: "Wij zoeken…".into(),
+            content_language: "nl".into(),
+            languages: vec![LanguageRequirement { language: "fr".into(), level: DutchLevel::Good }],
+            hours_per_week: 38.0,
+            apply_url: None,
+        };
+        let json = serde_json::to_value(&detail).unwrap();
+        assert_eq!(json["title"], "Lasser");
+        assert_eq!(json["dutch_level"], "basic");
+        assert!(json.get("summary").is_none());
+        assert_eq!(serde_json::from_value::<VacancyDetail>(json).unwrap(), detail);
+    }
+
+    #[test]
+    fn responses_tolerate_unknown_fields_from_a_newer_api() {
+        let mut json = serde_json::to_value(summary()).unwrap();
+        json["salary"] = serde_json::json!("3000");
+        assert!(serde_json::from_value::<VacancySummary>(json).is_ok());
+    }
+
+    #[test]
+    fn application_requests_reject_unknown_fields() {
+        let json = serde_json::json!({
+            "vacancy_id": 1, "first_name": "A", "last_name": "B", "email": "a@b.be",
+            "consent": true, "emial": "typo"
+        });
+        assert!(serde_json::from_value::<ApplicationRequest>(json).is_err());
+    }
+
+    #[test]
+    fn unknown_field_error_codes_from_a_newer_api_still_parse() {
+        let e: FieldError = serde_json::from_str(r#"{"field":"x","code":"brand_new"}"#).unwrap();
+        assert_eq!(e.code, FieldErrorCode::Unknown);
+    }
+
+    #[test]
+    fn problem_uses_the_rfc_9457_type_member() {
+        let p = Problem::new(422, "/problems/validation", "Invalid application")
+            .with_errors(vec![FieldError::new("email", FieldErrorCode::InvalidEmail)]);
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["type"], "/problems/validation");
+        assert_eq!(json["errors"][0]["code"], "invalid_email");
+    }
+}

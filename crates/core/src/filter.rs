@@ -1,0 +1,182 @@
+//! The vacancy filter: the API applies it to answer a search, the app applies it locally for
+//! instant response once the vacancies around a town are loaded.
+
+use crate::api::{ContractType, Regime, VacancySummary};
+use crate::dutch::DutchLevel;
+use crate::geo::{haversine_km, BoundingBox, LatLon};
+use crate::text::fold;
+
+/// Everything a search can ask for besides the centre point and radius.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VacancyFilter {
+    /// Keep vacancies whose Dutch requirement is at most this level.
+    pub dutch_max: Option<DutchLevel>,
+    /// Keyword, matched case- and accent-insensitively against title, employer, place and occupation code.
+    pub keyword: Option<String>,
+    pub contract: Option<ContractType>,
+    pub regime: Option<Regime>,
+    /// Only bottleneck occupations.
+    pub bottleneck_only: bool,
+}
+
+impl VacancyFilter {
+    /// A filter ready to test many vacancies (the keyword folded once).
+    pub fn prepare(&self) -> PreparedFilter<'_> {
+        PreparedFilter {
+            filter: self,
+            keyword: self.keyword.as_deref().map(|k| fold(k.trim())).filter(|k| !k.is_empty()),
+        }
+    }
+}
+
+/// A [`VacancyFilter`] with its keyword folded.
+pub struct PreparedFilter<'a> {
+    filter: &'a VacancyFilter,
+    keyword: Option<String>,
+}
+
+impl PreparedFilter<'_> {
+    /// True when the vacancy passes every non-spatial criterion.
+    pub fn matches(&self, v: &VacancySummary) -> bool {
+        let f = self.filter;
+        f.dutch_max.is_none_or(|max| v.dutch_level <= max)
+            && f.contract.is_none_or(|c| v.contract == c)
+            && f.regime.is_none_or(|r| v.regime == r)
+            && (!f.bottleneck_only || v.bottleneck)
+            && self.keyword.as_deref().is_none_or(|k| keyword_matches(v, k))
+    }
+}
+
+fn keyword_matches(v: &VacancySummary, folded_keyword: &str) -> bool {
+    v.occupation_code.starts_with(folded_keyword)
+        || [&v.title, &v.employer, &v.place].iter().any(|field| fold(field).contains(folded_keyword))
+}
+
+/// A circle around a home point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchArea {
+    pub centre: LatLon,
+    pub radius_km: f64,
+}
+
+impl SearchArea {
+    pub fn new(centre: LatLon, radius_km: f64) -> Self {
+        Self { centre, radius_km }
+    }
+
+    /// The distance from the centre when `point` lies inside the area.
+    pub fn distance_if_inside(&self, bbox: &BoundingBox, point: LatLon) -> Option<f64> {
+        if !bbox.contains(point) {
+            return None;
+        }
+        let d = haversine_km(self.centre, point);
+        (d <= self.radius_km).then_some(d)
+    }
+}
+
+/// The vacancies inside `area` that pass `filter`, with their distance, nearest first.
+pub fn search<'v>(
+    vacancies: impl IntoIterator<Item = &'v VacancySummary>,
+    area: SearchArea,
+    filter: &VacancyFilter,
+) -> Vec<(&'v VacancySummary, f64)> {
+    let bbox = BoundingBox::around(area.centre, area.radius_km);
+    let prepared = filter.prepare();
+    let mut found: Vec<(&VacancySummary, f64)> = vacancies
+        .into_iter()
+        .filter_map(|v| area.distance_if_inside(&bbox, v.location()).map(|d| (v, d)))
+        .filter(|(v, _)| prepared.matches(v))
+        .collect();
+    sort_by_distance(&mut found);
+    found
+}
+
+/// Sorts nearest first; ties by id so that the order (and the API's cursors) are stable.
+pub fn sort_by_distance(found: &mut [(&VacancySummary, f64)]) {
+    found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ApplyMode;
+
+    fn vacancy(id: u32, lat: f64, lon: f64, level: DutchLevel) -> VacancySummary {
+        VacancySummary {
+            id,
+            title: "Elektrotechnicus".into(),
+            employer: "Bouwbedrijf Peeters".into(),
+            nis_code: "34022".into(),
+            place: "Kortrijk".into(),
+            lat,
+            lon,
+            dutch_level: level,
+            contract: ContractType::Permanent,
+            regime: Regime::FullTime,
+            bottleneck: false,
+            occupation_code: "7411".into(),
+            published: "2026-11-01".into(),
+            apply_mode: ApplyMode::InApp,
+            distance_km: None,
+        }
+    }
+
+    const MONS: LatLon = LatLon::new(50.45413, 3.95229);
+
+    #[test]
+    fn search_keeps_points_inside_the_radius_nearest_first() {
+        let near = vacancy(1, 50.70, 3.95, DutchLevel::Good); // ~27 km north
+        let nearer = vacancy(2, 50.55, 3.95, DutchLevel::Good); // ~11 km
+        let far = vacancy(3, 51.20, 3.95, DutchLevel::Good); // ~83 km
+        let all = [near.clone(), nearer.clone(), far];
+        let found = search(&all, SearchArea::new(MONS, 60.0), &VacancyFilter::default());
+        let ids: Vec<u32> = found.iter().map(|(v, _)| v.id).collect();
+        assert_eq!(ids, vec![2, 1]);
+        assert!((found[0].1 - 10.6).abs() < 0.5, "{}", found[0].1);
+    }
+
+    #[test]
+    fn dutch_max_keeps_requirements_at_or_below_the_level() {
+        let all: Vec<_> = DutchLevel::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, l)| vacancy(i as u32, 50.6, 3.95, *l))
+            .collect();
+        let filter = VacancyFilter { dutch_max: Some(DutchLevel::Basic), ..Default::default() };
+        let found = search(&all, SearchArea::new(MONS, 60.0), &filter);
+        let levels: Vec<_> = found.iter().map(|(v, _)| v.dutch_level).collect();
+        assert_eq!(levels, vec![DutchLevel::None, DutchLevel::Starter, DutchLevel::Basic]);
+    }
+
+    #[test]
+    fn keyword_ignores_case_and_accents_and_matches_employer_and_place() {
+        let v = vacancy(1, 50.6, 3.95, DutchLevel::Good);
+        let matches = |k: &str| VacancyFilter { keyword: Some(k.into()), ..Default::default() }.prepare().matches(&v);
+        assert!(matches("ELEKTRO"));
+        assert!(matches("peeters"));
+        assert!(matches("kortrijk"));
+        assert!(matches("7411"));
+        assert!(matches("  "), "a blank keyword filters nothing");
+        assert!(!matches("lasser"));
+    }
+
+    #[test]
+    fn contract_regime_and_bottleneck_filters_apply() {
+        let mut v = vacancy(1, 50.6, 3.95, DutchLevel::Good);
+        let f = |filter: VacancyFilter, v: &VacancySummary| filter.prepare().matches(v);
+        assert!(!f(VacancyFilter { contract: Some(ContractType::Interim), ..Default::default() }, &v));
+        assert!(!f(VacancyFilter { regime: Some(Regime::PartTime), ..Default::default() }, &v));
+        assert!(!f(VacancyFilter { bottleneck_only: true, ..Default::default() }, &v));
+        v.bottleneck = true;
+        assert!(f(VacancyFilter { bottleneck_only: true, ..Default::default() }, &v));
+    }
+
+    #[test]
+    fn equal_distances_are_ordered_by_id_for_stable_pages() {
+        let a = vacancy(9, 50.6, 3.95, DutchLevel::Good);
+        let b = vacancy(4, 50.6, 3.95, DutchLevel::Good);
+        let all = [a, b];
+        let found = search(&all, SearchArea::new(MONS, 60.0), &VacancyFilter::default());
+        assert_eq!(found.iter().map(|(v, _)| v.id).collect::<Vec<_>>(), vec![4, 9]);
+    }
+}
