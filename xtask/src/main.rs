@@ -1,1 +1,91 @@
-fn main() {}
+//! Passerelle's task runner, run as `cargo xtask <command>` (see .cargo/config.toml).
+//!
+//! One command per README promise, each installing what it is missing first, so a fresh
+//! machine needs only Rust, Node.js and (for tests) root or Debian's Chromium.
+
+mod bench;
+mod bundle;
+mod serve;
+mod setup;
+mod steps;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+use steps::Pipeline;
+use tools::Result;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup            install what is missing: the wasm target, Trunk, wasm-bindgen-cli,
+                   npm packages (wasm-opt, Leaflet, Playwright), Debian's Chromium
+  serve [--port N] build the app and the API in release mode and serve them on
+                   http://127.0.0.1:N/ (default 8080)
+  test             every check CI runs: fmt, clippy (native and wasm), cargo test,
+                   wasm-bindgen tests, trunk build --release, Playwright
+  bench            criterion benches and a size report of the release wasm";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match dispatch(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nerror: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(args: &[&str]) -> Result {
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (*command, rest),
+        None => return Err(USAGE.into()),
+    };
+    if matches!(command, "-h" | "--help" | "help") {
+        println!("{USAGE}");
+        return Ok(());
+    }
+    tools::put_tools_first_on_path()?;
+    match (command, rest) {
+        ("setup", []) => {
+            let mut p = Pipeline::new("setup");
+            setup::add_steps(&mut p, setup::Scope::Everything);
+            p.finish()
+        }
+        ("serve", rest) => serve::serve(parse_port(rest)?),
+        ("test", []) => test::run_all(),
+        ("bench", []) => bench::run_all(),
+        _ => Err(format!("unknown arguments: {}\n\n{USAGE}", args.join(" ")).into()),
+    }
+}
+
+/// `[]`, `["--port", "N"]` or `["--port=N"]`.
+fn parse_port(args: &[&str]) -> Result<u16> {
+    let value = match args {
+        [] => return Ok(serve::DEFAULT_PORT),
+        ["--port", value] => *value,
+        [flag] if flag.starts_with("--port=") => &flag["--port=".len()..],
+        _ => return Err(format!("serve takes only --port N\n\n{USAGE}").into()),
+    };
+    value
+        .parse()
+        .map_err(|_| format!("--port wants a number from 1 to 65535, not `{value}`").into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_listens_on_8080_unless_a_port_is_given_either_way() {
+        assert_eq!(parse_port(&[]).unwrap(), 8080);
+        assert_eq!(parse_port(&["--port", "9000"]).unwrap(), 9000);
+        assert_eq!(parse_port(&["--port=9001"]).unwrap(), 9001);
+        assert!(parse_port(&["--port", "http"]).is_err());
+        assert!(parse_port(&["9000"]).is_err());
+    }
+}

@@ -1,1 +1,99 @@
-fn main() {}
+//! `passerelle-api`: parses the command line, builds the dataset and the store, and serves.
+
+use clap::Parser;
+use passerelle_api::config::Cli;
+use passerelle_api::dataset::Dataset;
+use passerelle_api::index::VacancyIndex;
+use passerelle_api::store::{ApplicationStore, StoreError};
+use passerelle_api::web::WebOptions;
+use passerelle_api::{build_app, AppState};
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Debug, thiserror::Error)]
+enum StartupError {
+    #[error("cannot open the applications database: {0}")]
+    Store(#[from] StoreError),
+    #[error("invalid --cors-origin `{0}`")]
+    CorsOrigin(String),
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("passerelle-api: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), StartupError> {
+    let started = Instant::now();
+    let dataset = Dataset::generate(cli.vacancies, cli.seed);
+    let index = VacancyIndex::new(dataset);
+    eprintln!(
+        "generated and indexed {} vacancies (seed {}) in {} ms",
+        cli.vacancies,
+        cli.seed,
+        started.elapsed().as_millis()
+    );
+    let store = ApplicationStore::open(&cli.db)?;
+    let cors_origins = cli
+        .cors_origins
+        .iter()
+        .map(|o| o.parse().map_err(|_| StartupError::CorsOrigin(o.clone())))
+        .collect::<Result<Vec<_>, _>>()?;
+    if !cli.dist.join("index.html").is_file() {
+        eprintln!("warning: {} has no index.html; only the API is served", cli.dist.display());
+    }
+    let faults = cli.faults();
+    if !faults.is_off() {
+        eprintln!("fault injection on: {faults:?}");
+    }
+    let state = AppState::new(index, store)
+        .with_faults(faults)
+        .with_cors_origins(cors_origins)
+        .with_web(WebOptions { dist: Some(cli.dist.clone()), config_json: cli.config_json.clone() });
+
+    let listener = tokio::net::TcpListener::bind(cli.addr).await?;
+    let addr = listener.local_addr()?;
+    // The one line on stdout: the e2e runner reads the port from it.
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "listening on http://{addr}")?;
+    stdout.flush()?;
+    drop(stdout);
+
+    axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM (what test runners send) ends the server after in-flight requests.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // If the handler cannot be installed, run until killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -4,6 +4,7 @@
 //! API's data types, the vacancy filter and the application's validation cannot drift apart.
 
 pub mod api;
+pub mod cluster;
 pub mod application;
 pub mod dutch;
 pub mod filter;

@@ -1,0 +1,77 @@
+//! The command line (with environment fallbacks) and the settings it yields.
+
+use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Largest dataset the stand-in generates: enough to measure the app at "100,000+ in reach".
+pub const MAX_VACANCIES: u32 = 200_000;
+
+/// Passerelle's stand-in API: generated Flemish vacancies, radius search, durable applications,
+/// and the built app served at `/`.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "passerelle-api", version, about, long_about = None)]
+pub struct Cli {
+    /// Address to listen on; port 0 picks a free port. The bound address is printed to stdout
+    /// as `listening on http://HOST:PORT`.
+    #[arg(long, env = "PASSERELLE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// Folder of the built app, served at `/` (unknown paths fall back to its index.html).
+    #[arg(long, env = "PASSERELLE_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// SQLite file for received applications (parent folders are created).
+    #[arg(long, env = "PASSERELLE_DB", default_value = "data/applications.sqlite3")]
+    pub db: PathBuf,
+
+    /// Number of generated vacancies (1 to 200000).
+    #[arg(long, env = "PASSERELLE_VACANCIES", default_value_t = 25_000,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_VACANCIES)))]
+    pub vacancies: u32,
+
+    /// Seed of the dataset generator: the same seed and count give the same vacancies.
+    #[arg(long, env = "PASSERELLE_SEED", default_value_t = 42)]
+    pub seed: u64,
+
+    /// Serve this file as `/config.json` instead of the one in the dist folder.
+    #[arg(long, env = "PASSERELLE_CONFIG_JSON")]
+    pub config_json: Option<PathBuf>,
+
+    /// Allow cross-origin requests from this origin (repeatable; CORS is off without it).
+    /// The environment variable takes a comma-separated list.
+    #[arg(long = "cors-origin", env = "PASSERELLE_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// Fault injection: delay every API response (except health) by this many milliseconds.
+    #[arg(long, env = "PASSERELLE_FAULT_LATENCY_MS", default_value_t = 0)]
+    pub fault_latency_ms: u64,
+
+    /// Fault injection: share of API requests (except health) answered 503, from 0.0 to 1.0.
+    #[arg(long, env = "PASSERELLE_FAULT_ERROR_RATE", default_value_t = 0.0, value_parser = parse_rate)]
+    pub fault_error_rate: f64,
+
+    /// Fault injection: share of API responses (except health) cut short into invalid JSON with
+    /// status 200, from 0.0 to 1.0.
+    #[arg(long, env = "PASSERELLE_FAULT_MALFORMED_RATE", default_value_t = 0.0, value_parser = parse_rate)]
+    pub fault_malformed_rate: f64,
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let rate: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&rate) {
+        Ok(rate)
+    } else {
+        Err(format!("{rate} is not between 0.0 and 1.0"))
+    }
+}
+
+impl Cli {
+    pub fn faults(&self) -> crate::faults::FaultConfig {
+        crate::faults::FaultConfig {
+            latency_ms: self.fault_latency_ms,
+            error_rate: self.fault_error_rate,
+            malformed_rate: self.fault_malformed_rate,
+        }
+    }
+}

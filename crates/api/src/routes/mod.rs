@@ -1,0 +1,5 @@
+//! The `/api/v1` routes.
+
+pub mod applications;
+pub mod health;
+pub mod vacancies;

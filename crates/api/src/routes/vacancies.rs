@@ -1,0 +1,63 @@
+//! `GET /vacancies` (radius search, paged) and `GET /vacancies/{id}`.
+
+use crate::cursor;
+use crate::problem::ApiError;
+use crate::search_query::{self, SearchQuery};
+use crate::AppState;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use passerelle_core::api::{FieldError, FieldErrorCode, VacancyDetail, VacancyPage, VacancySummary};
+
+/// One page of the vacancies around a point, nearest first.
+pub async fn search(
+    State(state): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Json<VacancyPage>, ApiError> {
+    let Query(pairs) = query.map_err(|rejection| ApiError::InvalidQuery {
+        detail: rejection.body_text(),
+        errors: Vec::new(),
+    })?;
+    let query = SearchQuery::parse(&pairs)?;
+    Ok(Json(page(&state, &query)?))
+}
+
+/// Runs the search and cuts out the page the cursor points to.
+pub fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, ApiError> {
+    let dataset = state.index.dataset();
+    let fingerprint = query.fingerprint(&format!("{}:{}", dataset.seed(), dataset.len()));
+    let offset = match &query.cursor {
+        None => 0,
+        Some(c) => cursor::decode(c, fingerprint).ok_or_else(|| {
+            search_query::invalid(vec![FieldError::new("cursor", FieldErrorCode::InvalidFormat)])
+        })?,
+    };
+    let found = state.index.search(query.area, &query.filter);
+    let total = found.len();
+    let start = usize::try_from(offset).unwrap_or(usize::MAX);
+    if start > total {
+        return Err(search_query::invalid(vec![FieldError::new("cursor", FieldErrorCode::InvalidFormat)]));
+    }
+    let end = start.saturating_add(usize::try_from(query.limit).unwrap_or(usize::MAX)).min(total);
+    let items = found[start..end]
+        .iter()
+        .map(|(v, km)| VacancySummary { distance_km: Some(round_to_metre(*km)), ..(*v).clone() })
+        .collect();
+    let next = (end < total).then(|| cursor::encode(u32::try_from(end).unwrap_or(u32::MAX), fingerprint));
+    Ok(VacancyPage { total: u32::try_from(total).unwrap_or(u32::MAX), items, next })
+}
+
+/// Rounding is monotonic, so the rounded distances still read nearest first.
+fn round_to_metre(km: f64) -> f64 {
+    (km * 1000.0).round() / 1000.0
+}
+
+/// The full vacancy.
+pub async fn detail(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<VacancyDetail>, ApiError> {
+    let Path(raw) = id.map_err(|_| ApiError::InvalidPath("id"))?;
+    let id: u32 = raw.parse().map_err(|_| ApiError::InvalidPath("id"))?;
+    state.index.dataset().detail(id).map(Json).ok_or(ApiError::VacancyNotFound(id))
+}

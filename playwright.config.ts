@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against the release build (dist/) served by the stand-in API.
+ * Each worker starts its own API (tests/e2e/fixtures.ts); `cargo xtask test` builds both first.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Two cores on CI machines; the API and Chromium of each worker share them.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  // `list` prints one line per test and "N passed" at the end, readable in CI logs.
+  reporter: 'list',
+  outputDir: 'test-results',
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's Chromium: nothing can download Playwright's own browser on these machines.
+      executablePath: '/usr/bin/chromium',
+      // The background-networking flags stop Chromium calling Google (refused here, and noisy).
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    {
+      name: 'phone',
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    { name: 'laptop', use: { viewport: { width: 1366, height: 768 } } },
+    // A portrait touch kiosk in a job centre.
+    { name: 'kiosk', use: { viewport: { width: 1080, height: 1920 } } },
+  ],
+});

@@ -1,0 +1,37 @@
+//! The runtime configuration, read from `config.json` beside `index.html`, so one build serves
+//! any deployment.
+
+use super::http::{read_json, send};
+use super::ApiError;
+use gloo_net::http::Request;
+use serde::Deserialize;
+
+/// What a deployment configures.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RuntimeConfig {
+    /// The API's base URL, absolute or relative to the page (e.g. `/api/v1`).
+    pub api_base: String,
+    /// A tile URL template (`https://…/{z}/{x}/{y}.png`); absent or null = no tiles requested.
+    #[serde(default)]
+    pub tile_url: Option<String>,
+    /// Plain-text attribution for the tiles.
+    #[serde(default)]
+    pub tile_attribution: Option<String>,
+}
+
+impl RuntimeConfig {
+    fn validated(mut self) -> Result<Self, ApiError> {
+        self.api_base = self.api_base.trim().trim_end_matches('/').to_owned();
+        if self.api_base.is_empty() {
+            return Err(ApiError::Malformed("config.json: api_base is empty".into()));
+        }
+        self.tile_url = self.tile_url.filter(|u| u.contains("{z}") && u.contains("{x}") && u.contains("{y}"));
+        Ok(self)
+    }
+}
+
+/// Loads and checks `config.json`.
+pub async fn load_config() -> Result<RuntimeConfig, ApiError> {
+    let response = send(Request::get("config.json")).await?;
+    read_json::<RuntimeConfig>(response).await?.validated()
+}

@@ -1,0 +1,94 @@
+//! The map: the one owner of Leaflet. Created once when its element mounts, removed on cleanup;
+//! reactive inputs update it through [`leaflet_map::LeafletMap`], never one effect per marker.
+
+mod boundaries;
+mod js;
+mod leaflet_map;
+
+use leaflet_map::LeafletMap;
+use leptos::html::Div;
+use leptos::prelude::*;
+use passerelle_core::LatLon;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// The home town and its search circle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HomeArea {
+    pub location: LatLon,
+    pub radius_km: f64,
+}
+
+/// A vacancy as the map needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapPoint {
+    pub id: u32,
+    pub location: LatLon,
+    /// Drawing class: 0, 1 or 2 (the Dutch-level fit, or 0 when there is none).
+    pub class: u8,
+}
+
+/// Base-map tiles; `None` draws the map from the shipped GeoJSON alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tiles {
+    pub url: String,
+}
+
+/// The Leaflet map with the regions, the language border, the home circle and the vacancies.
+///
+/// `points_complete` tells the map when `points` is the whole answer (it then marks itself
+/// `data-ready`, which the browser tests wait for).
+#[component]
+pub fn VacancyMap(
+    #[prop(into)] home: Signal<Option<HomeArea>>,
+    #[prop(into)] points: Signal<Arc<Vec<MapPoint>>>,
+    #[prop(into)] points_complete: Signal<bool>,
+    tiles: Option<Tiles>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
+    let container = NodeRef::<Div>::new();
+    let map: StoredValue<Option<Rc<RefCell<LeafletMap>>>, LocalStorage> = StoredValue::new_local(None);
+
+    Effect::new(move |_| {
+        let Some(el) = container.get() else { return };
+        if map.with_value(Option::is_some) {
+            return;
+        }
+        match LeafletMap::new(&el, tiles.as_ref()) {
+            Ok(created) => {
+                let created = Rc::new(RefCell::new(created));
+                boundaries::load_into(Rc::clone(&created));
+                map.set_value(Some(created));
+            }
+            Err(e) => leptos::logging::error!("map could not start: {e:?}"),
+        }
+    });
+
+    Effect::new(move |_| {
+        let home = home.get();
+        map.with_value(|m| {
+            if let (Some(m), Some(home)) = (m, home) {
+                m.borrow_mut().set_home(&home);
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let points = points.get();
+        let complete = points_complete.get();
+        map.with_value(|m| {
+            if let Some(m) = m {
+                m.borrow_mut().set_points(points, complete);
+            }
+        });
+    });
+
+    on_cleanup(move || {
+        if let Some(m) = map.try_update_value(Option::take).flatten() {
+            m.borrow_mut().remove();
+        }
+    });
+
+    view! { <div id="map" class="map" node_ref=container role="region" aria-label=label></div> }
+}

@@ -1,0 +1,4 @@
+//! The UI, a folder per feature.
+
+pub mod map;
+pub mod status;
