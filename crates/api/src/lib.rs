@@ -42,10 +42,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// An API with no faults, no files and no CORS.
-    pub fn new(index: VacancyIndex, store: ApplicationStore) -> Self {
+    /// An API with no faults, no files and no CORS. Takes an `Arc` too, so tests can share one index.
+    pub fn new(index: impl Into<Arc<VacancyIndex>>, store: ApplicationStore) -> Self {
         Self {
-            index: Arc::new(index),
+            index: index.into(),
             store: Arc::new(store),
             faults: Arc::new(Faults::default()),
             web: WebOptions::default(),

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 /// Leaflet's tile size: the world is `256 · 2^zoom` pixels wide.
 const TILE_SIZE: f64 = 256.0;
+/// How many point classes a mark counts.
+pub const CLASSES: usize = 4;
 /// Web Mercator's latitude limit.
 const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
 
@@ -16,7 +18,7 @@ const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClusterInput {
     pub location: LatLon,
-    /// 0, 1 or 2; anything larger counts as 2.
+    /// 0 to 3; anything larger counts as 3.
     pub class: u8,
 }
 
@@ -27,7 +29,7 @@ pub struct Mark {
     pub centre: LatLon,
     pub count: u32,
     /// Members per class.
-    pub by_class: [u32; 3],
+    pub by_class: [u32; CLASSES],
     /// The index (in the input) of the member nearest the start of the input; for a single point, the point.
     pub first: usize,
 }
@@ -36,7 +38,7 @@ impl Mark {
     /// The class most members share (ties go to the lower class).
     pub fn dominant_class(&self) -> u8 {
         let mut best = 0;
-        for class in 1..3 {
+        for class in 1..CLASSES {
             if self.by_class[class] > self.by_class[best] {
                 best = class;
             }
@@ -62,7 +64,7 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
         sum_lat: f64,
         sum_lon: f64,
         count: u32,
-        by_class: [u32; 3],
+        by_class: [u32; CLASSES],
         first: usize,
     }
     let mut cells: HashMap<(i64, i64), Cell> = HashMap::new();
@@ -72,11 +74,11 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
         }
         let (x, y) = project(p.location, zoom);
         let key = ((x / cell_px).floor() as i64, (y / cell_px).floor() as i64);
-        let cell = cells.entry(key).or_insert(Cell { sum_lat: 0.0, sum_lon: 0.0, count: 0, by_class: [0; 3], first: i });
+        let cell = cells.entry(key).or_insert(Cell { sum_lat: 0.0, sum_lon: 0.0, count: 0, by_class: [0; CLASSES], first: i });
         cell.sum_lat += p.location.lat;
         cell.sum_lon += p.location.lon;
         cell.count += 1;
-        cell.by_class[usize::from(p.class.min(2))] += 1;
+        cell.by_class[usize::from(p.class).min(CLASSES - 1)] += 1;
     }
     let mut marks: Vec<((i64, i64), Mark)> = cells
         .into_iter()
@@ -126,7 +128,7 @@ mod tests {
         let points = [input(50.85, 4.35, 0), input(50.8501, 4.3501, 2), input(50.8502, 4.3502, 2)];
         let marks = cluster(&points, 8.0, &belgium(), 60.0);
         assert_eq!(marks.len(), 1);
-        assert_eq!(marks[0].by_class, [1, 0, 2]);
+        assert_eq!(marks[0].by_class, [1, 0, 2, 0]);
         assert_eq!(marks[0].dominant_class(), 2);
         let single = cluster(&points[..1], 8.0, &belgium(), 60.0);
         assert_eq!(single[0].centre, points[0].location);

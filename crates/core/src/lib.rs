@@ -12,6 +12,7 @@ pub mod geo;
 pub mod municipality;
 pub mod station;
 pub mod text;
+pub mod view_state;
 
 pub use dutch::{DutchLevel, Fit};
 pub use geo::{haversine_km, within_radius, LatLon};
