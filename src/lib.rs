@@ -1,10 +1,17 @@
 //! Passerelle's browser app: a thin Leptos shell over `passerelle-core`.
 //!
 //! - `api`: the one owner of HTTP (the JSON API, the runtime config, static GeoJSON).
+//! - `storage`: the one owner of browser storage (application drafts, sent receipts).
+//! - `url_state`: the results view's state in the URL.
+//! - `i18n` + `labels`: interface languages and translated names of core values.
 //! - `components`: the UI, a folder per feature; `components::map` is the one owner of Leaflet.
 
 mod api;
 mod app;
 mod components;
+mod i18n;
+mod labels;
+mod storage;
+mod url_state;
 
 pub use app::App;

@@ -16,13 +16,3 @@ pub enum ApiError {
     #[error("unexpected answer: {0}")]
     Malformed(String),
 }
-
-impl ApiError {
-    /// Worth retrying as is (the same request may succeed later).
-    pub fn is_transient(&self) -> bool {
-        match self {
-            ApiError::Network(_) | ApiError::Timeout | ApiError::Malformed(_) => true,
-            ApiError::Status { status, .. } => *status >= 500 || *status == 429,
-        }
-    }
-}

@@ -7,6 +7,6 @@ mod error;
 mod http;
 
 pub use client::{ApiClient, LoadProgress};
-pub use config::{load_config, RuntimeConfig};
+pub use config::load_config;
 pub use error::ApiError;
 pub use http::get_json_value;

@@ -1,4 +1,9 @@
 //! The UI, a folder per feature.
 
+pub mod apply;
+pub mod header;
 pub mod map;
+pub mod results;
+pub mod start;
 pub mod status;
+pub mod vacancy;

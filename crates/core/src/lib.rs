@@ -6,6 +6,7 @@
 pub mod api;
 pub mod cluster;
 pub mod application;
+pub mod draft;
 pub mod dutch;
 pub mod filter;
 pub mod geo;

@@ -9,6 +9,7 @@ use leaflet::{
 };
 use passerelle_core::cluster::{cluster, ClusterInput, Mark};
 use passerelle_core::geo::BoundingBox;
+use leptos::prelude::{Callable, Callback};
 use passerelle_core::LatLon;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,8 +28,8 @@ extern "C" {
 const BELGIUM_CENTRE: (f64, f64) = (50.6, 4.6);
 /// Cluster cell size in screen pixels: big enough to keep a few hundred marks on a laptop screen.
 const CELL_PX: f64 = 56.0;
-/// Fill colours for the three drawing classes (see `MapPoint::class`).
-pub const CLASS_COLOURS: [&str; 3] = ["#1b7f3b", "#b15c00", "#7a7a7a"];
+/// Fill colours for the drawing classes (see `MapPoint::class`): within, one above, beyond, unknown.
+pub const CLASS_COLOURS: [&str; 4] = ["#1b7f3b", "#b15c00", "#6b6b6b", "#0b5cad"];
 
 /// The vacancy marks and what they are drawn from; shared with the `moveend` handler.
 struct Marks {
@@ -60,12 +61,19 @@ impl Marks {
 
     fn single(&self, mark: &Mark) -> Layer {
         let point = &self.points[mark.first];
+        let colour = CLASS_COLOURS[usize::from(point.class.min(3))];
+        // Shape as well as colour tells the fit apart: solid disc, ring, small grey dot.
+        let (radius, weight, stroke, fill) = match point.class {
+            1 => (6.5, 3.0, colour, "#ffffff"),
+            2 => (4.5, 1.0, "#ffffff", colour),
+            _ => (6.5, 1.5, "#ffffff", colour),
+        };
         let options = object(&[
             ("renderer", self.canvas.clone().into()),
-            ("radius", 6.into()),
-            ("weight", 1.5.into()),
-            ("color", "#ffffff".into()),
-            ("fillColor", CLASS_COLOURS[usize::from(point.class.min(2))].into()),
+            ("radius", radius.into()),
+            ("weight", weight.into()),
+            ("color", stroke.into()),
+            ("fillColor", fill.into()),
             ("fillOpacity", 0.95.into()),
             ("vacancyId", point.id.into()),
         ]);
@@ -98,6 +106,7 @@ pub struct LeafletMap {
     svg: Svg,
     background: LayerGroup,
     home_layer: LayerGroup,
+    highlight_layer: LayerGroup,
     marks: Rc<RefCell<Marks>>,
     fitted_home: Option<HomeArea>,
     /// Closures Leaflet calls back; dropped (and so invalid) only after the map is removed.
@@ -107,7 +116,7 @@ pub struct LeafletMap {
 }
 
 impl LeafletMap {
-    pub fn new(element: &HtmlElement, tiles: Option<&Tiles>) -> Result<Self, JsValue> {
+    pub fn new(element: &HtmlElement, tiles: Option<&Tiles>, on_select: Callback<u32>) -> Result<Self, JsValue> {
         let options = MapOptions::new();
         options.set_center(LatLng::new(BELGIUM_CENTRE.0, BELGIUM_CENTRE.1));
         options.set_zoom(8.0);
@@ -127,6 +136,8 @@ impl LeafletMap {
         home_layer.add_to(&map);
         let layer = FeatureGroup::new();
         layer.add_to(&map);
+        let highlight_layer = LayerGroup::new();
+        highlight_layer.add_to(&map);
         let marks = Rc::new(RefCell::new(Marks {
             map: map.clone(),
             element: element.clone(),
@@ -147,7 +158,10 @@ impl LeafletMap {
         map.unchecked_ref::<Evented>().on("moveend", on_move.as_ref());
         let on_click = {
             let map = map.clone();
-            Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| zoom_into_cluster(&map, &event))
+            Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| match clicked_vacancy(&event) {
+                Some(id) => on_select.run(id),
+                None => zoom_into_cluster(&map, &event),
+            })
         };
         layer.unchecked_ref::<Evented>().on("click", on_click.as_ref());
         Ok(Self {
@@ -156,6 +170,7 @@ impl LeafletMap {
             svg: Svg::new(),
             background,
             home_layer,
+            highlight_layer,
             marks,
             fitted_home: None,
             callbacks: Vec::new(),
@@ -214,6 +229,29 @@ impl LeafletMap {
         marks.redraw();
     }
 
+    /// Rings one vacancy (or none).
+    pub fn set_highlight(&mut self, at: Option<LatLon>) {
+        self.highlight_layer.clear_layers();
+        if let Some(at) = at {
+            let ring = object(&[
+                ("renderer", self.svg.clone().into()),
+                ("radius", 14.into()),
+                ("color", "#111111".into()),
+                ("weight", 3.into()),
+                ("fill", false.into()),
+                ("className", "highlight-ring".into()),
+                ("interactive", false.into()),
+            ]);
+            self.highlight_layer
+                .add_layer(&CircleMarker::new_with_options(&LatLng::new(at.lat, at.lon), &ring).unchecked_into());
+        }
+    }
+
+    /// Re-measures the container (after it was hidden) and redraws.
+    pub fn refresh_size(&self) {
+        self.map.invalidate_size(false);
+    }
+
     /// Removes the map and its listeners (component cleanup).
     pub fn remove(&mut self) {
         let evented = self.map.unchecked_ref::<Evented>();
@@ -221,6 +259,14 @@ impl LeafletMap {
         self.marks.borrow().layer.unchecked_ref::<Evented>().off("click", self.on_click.as_ref());
         self.map.remove();
     }
+}
+
+/// The vacancy id of a clicked single point (set in its options when drawn).
+fn clicked_vacancy(event: &JsValue) -> Option<u32> {
+    let layer = js_sys::Reflect::get(event, &"layer".into()).ok()?;
+    let options = js_sys::Reflect::get(&layer, &"options".into()).ok()?;
+    let id = js_sys::Reflect::get(&options, &"vacancyId".into()).ok()?.as_f64()?;
+    Some(id as u32)
 }
 
 /// A click on a cluster zooms in two levels around it (a click on a single point is the list's job).

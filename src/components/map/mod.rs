@@ -44,8 +44,19 @@ pub fn VacancyMap(
     #[prop(into)] home: Signal<Option<HomeArea>>,
     #[prop(into)] points: Signal<Arc<Vec<MapPoint>>>,
     #[prop(into)] points_complete: Signal<bool>,
+    /// A vacancy to ring (hovered or selected in the list).
+    #[prop(into)]
+    highlight: Signal<Option<LatLon>>,
+    /// Called with a vacancy id when its point is clicked.
+    on_select: Callback<u32>,
+    /// On phones the map sits in a tab; Leaflet must re-measure when it appears.
+    #[prop(into)]
+    visible: Signal<bool>,
     tiles: Option<Tiles>,
     #[prop(into)] label: Signal<String>,
+    /// Says the circle is straight-line and indicative.
+    #[prop(into)]
+    circle_label: Signal<String>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let map: StoredValue<Option<Rc<RefCell<LeafletMap>>>, LocalStorage> = StoredValue::new_local(None);
@@ -55,7 +66,7 @@ pub fn VacancyMap(
         if map.with_value(Option::is_some) {
             return;
         }
-        match LeafletMap::new(&el, tiles.as_ref()) {
+        match LeafletMap::new(&el, tiles.as_ref(), on_select) {
             Ok(created) => {
                 let created = Rc::new(RefCell::new(created));
                 boundaries::load_into(Rc::clone(&created));
@@ -84,11 +95,33 @@ pub fn VacancyMap(
         });
     });
 
+    Effect::new(move |_| {
+        let at = highlight.get();
+        map.with_value(|m| {
+            if let Some(m) = m {
+                m.borrow_mut().set_highlight(at);
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        if visible.get() {
+            map.with_value(|m| {
+                if let Some(m) = m {
+                    m.borrow().refresh_size();
+                }
+            });
+        }
+    });
+
     on_cleanup(move || {
         if let Some(m) = map.try_update_value(Option::take).flatten() {
             m.borrow_mut().remove();
         }
     });
 
-    view! { <div id="map" class="map" node_ref=container role="region" aria-label=label></div> }
+    view! {
+        <p class="map-caption">{circle_label}</p>
+        <div id="map" class="map" node_ref=container role="region" aria-label=label></div>
+    }
 }

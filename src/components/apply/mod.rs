@@ -1,0 +1,198 @@
+//! Step 6: the application form. The draft is saved on the device as the person types and
+//! restored after a reload or a failed send; a retry reuses the idempotency key, so a dropped
+//! connection never makes a second application.
+
+mod field;
+
+use crate::api::{ApiClient, ApiError};
+use crate::i18n::*;
+use crate::labels::{api_error, field_error, level_name};
+use crate::storage;
+use field::{FieldErrors, TextField};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use passerelle_core::api::{ApplicationReceipt, VacancySummary};
+use passerelle_core::application::validate_application;
+use passerelle_core::draft::ApplicationDraft;
+use passerelle_core::view_state::MyDutch;
+use passerelle_core::DutchLevel;
+use wasm_bindgen::JsCast;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Sending {
+    Idle,
+    Sending,
+    Failed(ApiError),
+    Sent(ApplicationReceipt),
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+#[component]
+pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_dutch: Signal<MyDutch>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = vacancy.id;
+    let restored = storage::load_draft(id);
+    let was_restored = restored.as_ref().is_some_and(|d| !d.is_blank());
+    let draft = RwSignal::new(restored.unwrap_or_else(|| ApplicationDraft {
+        dutch_level: my_dutch.get_untracked().level(),
+        ..ApplicationDraft::new(id)
+    }));
+    let sending = RwSignal::new(match storage::load_receipt(id) {
+        Some(receipt) => Sending::Sent(receipt),
+        None => Sending::Idle,
+    });
+    let errors = RwSignal::new(FieldErrors::default());
+    let storage_failed = RwSignal::new(false);
+
+    // Every edit is saved at once: a reload, a crash or a dead battery loses nothing typed.
+    let edit = move |change: Box<dyn FnOnce(&mut ApplicationDraft)>| {
+        draft.update(|d| change(d));
+        storage_failed.set(draft.with_untracked(storage::save_draft).is_err());
+    };
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() == Sending::Sending {
+            return;
+        }
+        let request = draft.with_untracked(ApplicationDraft::to_request);
+        if let Err(found) = validate_application(&request) {
+            let first = found.first().map(|e| e.field.clone());
+            errors.set(FieldErrors::from(found));
+            if let Some(field) = first {
+                focus(&format!("apply-{field}"));
+            }
+            return;
+        }
+        errors.set(FieldErrors::default());
+        let mut key = String::new();
+        draft.update(|d| key = d.key_for_send(storage::new_idempotency_key));
+        // The key is on the device before the request leaves: a reload mid-send retries with it.
+        let _ = draft.with_untracked(storage::save_draft);
+        sending.set(Sending::Sending);
+        let client = client.clone();
+        spawn_local(async move {
+            match client.apply(&request, &key).await {
+                Ok(receipt) => {
+                    storage::application_sent(id, &receipt);
+                    sending.set(Sending::Sent(receipt));
+                    focus("apply-success");
+                }
+                Err(ApiError::Status { status: 422, problem: Some(problem) }) if !problem.errors.is_empty() => {
+                    let first = problem.errors.first().map(|e| e.field.clone());
+                    errors.set(FieldErrors::from(problem.errors));
+                    sending.set(Sending::Idle);
+                    if let Some(field) = first {
+                        focus(&format!("apply-{field}"));
+                    }
+                }
+                Err(e) => {
+                    sending.set(Sending::Failed(e));
+                    focus("apply-send-error");
+                }
+            }
+        });
+    };
+
+    let levels: Vec<Option<DutchLevel>> = std::iter::once(None).chain(DutchLevel::ALL.into_iter().map(Some)).collect();
+
+    view! {
+        {move || match sending.get() {
+            Sending::Sent(receipt) => view! {
+                <div class="notice notice-success" id="apply-success" tabindex="-1" role="status">
+                    <h3>{t!(i18n, apply_success_title)}</h3>
+                    <p class="reference" data-testid="application-reference">
+                        {t!(i18n, apply_success_ref, reference = move || receipt.reference.clone())}
+                    </p>
+                    <p>{t!(i18n, apply_success_note)}</p>
+                </div>
+            }.into_any(),
+            _ => ().into_any(),
+        }}
+        <Show when=move || !matches!(sending.get(), Sending::Sent(_))>
+            <form class="apply-form" on:submit=submit.clone() novalidate aria-labelledby="apply-form-title">
+                <h3 id="apply-form-title">{t!(i18n, apply_title)}</h3>
+                {was_restored.then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, apply_draft_restored)}</p> })}
+                <Show when=move || !errors.read().is_empty()>
+                    <div class="notice notice-error" role="alert">
+                        <p>{t!(i18n, apply_errors_summary)}</p>
+                        <ul>
+                            {move || errors.get().iter().map(|(field, code)| {
+                                let href = format!("#apply-{field}");
+                                let code = *code;
+                                view! { <li><a href=href>{move || field_error(i18n, code)}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </Show>
+                <TextField name="first_name" label=Signal::derive(move || t_string!(i18n, field_first_name).to_string())
+                    autocomplete="given-name" value=Signal::derive(move || draft.read().first_name.clone())
+                    on_input=Callback::new(move |v: String| edit(Box::new(move |d| d.first_name = v))) errors=errors />
+                <TextField name="last_name" label=Signal::derive(move || t_string!(i18n, field_last_name).to_string())
+                    autocomplete="family-name" value=Signal::derive(move || draft.read().last_name.clone())
+                    on_input=Callback::new(move |v: String| edit(Box::new(move |d| d.last_name = v))) errors=errors />
+                <TextField name="email" input_type="email" label=Signal::derive(move || t_string!(i18n, field_email).to_string())
+                    autocomplete="email" value=Signal::derive(move || draft.read().email.clone())
+                    on_input=Callback::new(move |v: String| edit(Box::new(move |d| d.email = v))) errors=errors />
+                <TextField name="phone" input_type="tel" optional=true label=Signal::derive(move || t_string!(i18n, field_phone).to_string())
+                    autocomplete="tel" value=Signal::derive(move || draft.read().phone.clone())
+                    on_input=Callback::new(move |v: String| edit(Box::new(move |d| d.phone = v))) errors=errors />
+                <div class="field">
+                    <label for="apply-dutch_level">{t!(i18n, field_dutch)}</label>
+                    <select id="apply-dutch_level" on:change=move |ev| {
+                        let level = event_target_value(&ev).parse::<DutchLevel>().ok();
+                        edit(Box::new(move |d| d.dutch_level = level));
+                    }>
+                        {levels.clone().into_iter().map(|level| view! {
+                            <option value=level.map(|l| l.as_str()).unwrap_or("") selected=move || draft.read().dutch_level == level>
+                                {move || match level {
+                                    Some(l) => level_name(i18n, l),
+                                    None => t_string!(i18n, level_unknown).to_string(),
+                                }}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <TextField name="forem_number" optional=true label=Signal::derive(move || t_string!(i18n, field_forem).to_string())
+                    autocomplete="off" value=Signal::derive(move || draft.read().forem_number.clone())
+                    on_input=Callback::new(move |v: String| edit(Box::new(move |d| d.forem_number = v))) errors=errors />
+                <TextField name="message" multiline=true optional=true label=Signal::derive(move || t_string!(i18n, field_message).to_string())
+                    hint=Signal::derive(move || Some(t_string!(i18n, field_message_hint).to_string()))
+                    autocomplete="off" value=Signal::derive(move || draft.read().message.clone())
+                    on_input=Callback::new(move |v: String| edit(Box::new(move |d| d.message = v))) errors=errors />
+                <div class="field field-check" class:has-error=move || errors.read().get("consent").is_some()>
+                    <input id="apply-consent" type="checkbox"
+                        prop:checked=move || draft.read().consent
+                        aria-invalid=move || errors.read().get("consent").is_some().to_string()
+                        aria-describedby="apply-privacy apply-consent-error"
+                        on:change=move |ev| { let checked = event_target_checked(&ev); edit(Box::new(move |d| d.consent = checked)); }
+                    />
+                    <label for="apply-consent">{t!(i18n, field_consent)}</label>
+                    <p class="field-hint" id="apply-privacy">{t!(i18n, privacy_note)}</p>
+                    {move || errors.read().get("consent").map(|code| view! { <p class="field-error" id="apply-consent-error">{field_error(i18n, code)}</p> })}
+                </div>
+                {move || match sending.get() {
+                    Sending::Failed(e) => view! {
+                        <p class="notice notice-error" id="apply-send-error" tabindex="-1" role="alert">
+                            {format!("{} {}", t_string!(i18n, apply_send_failed), api_error(i18n, &e))}
+                        </p>
+                    }.into_any(),
+                    _ => ().into_any(),
+                }}
+                {move || storage_failed.get().then(|| view! { <p class="field-hint">{t!(i18n, apply_draft_not_saved)}</p> })}
+                <button type="submit" class="button button-primary" disabled=move || sending.get() == Sending::Sending>
+                    {move || if sending.get() == Sending::Sending { t_string!(i18n, apply_sending).to_string() } else { t_string!(i18n, apply_send).to_string() }}
+                </button>
+                {move || (sending.get() == Sending::Idle && !draft.read().is_blank()).then(|| view! {
+                    <p class="field-hint" aria-live="polite">{t!(i18n, apply_draft_saved)}</p>
+                })}
+            </form>
+        </Show>
+    }
+}

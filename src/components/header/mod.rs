@@ -1,0 +1,50 @@
+//! The header: the name, and the language switch (the choice lives in the URL's `lang`).
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// Follows the URL's `lang` into the i18n context; without one, the browser's language stands.
+pub fn sync_locale_from_url() {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    Effect::new(move |_| {
+        if let Some(locale) = query.read().get_str("lang").and_then(locale_from_code) {
+            if i18n.get_locale_untracked() != locale {
+                i18n.set_locale(locale);
+            }
+        }
+    });
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let location = use_location();
+    let navigate = use_navigate();
+    let switch = move |ev| {
+        let Some(locale) = locale_from_code(&event_target_value(&ev)) else { return };
+        i18n.set_locale(locale);
+        let mut params = query.get_untracked();
+        params.replace("lang", locale_code(locale).to_owned());
+        let href = format!("{}{}", location.pathname.get_untracked(), params.to_query_string());
+        navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    view! {
+        <header class="app-header">
+            <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+            <a class="brand" href=move || format!("/?lang={}", locale_code(i18n.get_locale()))>{t!(i18n, app_name)}</a>
+            <span class="tagline">{t!(i18n, tagline)}</span>
+            <div class="language-switch">
+                <label for="language-select">{t!(i18n, language_label)}</label>
+                <select id="language-select" on:change=switch>
+                    {LOCALE_NAMES.into_iter().map(|(locale, name)| view! {
+                        <option value=locale_code(locale) lang=locale_code(locale) selected=move || i18n.get_locale() == locale>{name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </header>
+    }
+}

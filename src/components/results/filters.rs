@@ -1,0 +1,116 @@
+//! The filters. Each change rewrites the URL (replacing the history entry), and the list and
+//! map follow from it; filtering is local, so the answer is instant.
+
+use crate::i18n::*;
+use crate::labels::{contract_name, reach_name, regime_name};
+use crate::url_state::{use_view_navigator, History, RESULTS_PATH};
+use leptos::prelude::*;
+use passerelle_core::api::{ContractType, Regime};
+use passerelle_core::view_state::{MyDutch, Reach, ViewState, MAX_RADIUS_KM, MIN_RADIUS_KM};
+
+#[component]
+pub fn Filters(#[prop(into)] state: Signal<ViewState>) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_view_navigator();
+    let change = move |edit: &dyn Fn(&mut ViewState)| {
+        let mut next = state.get_untracked();
+        edit(&mut next);
+        next.vacancy = None;
+        next.applying = false;
+        navigate(RESULTS_PATH, &next, History::Replace);
+    };
+    let change = StoredValue::new(change);
+    let set = move |edit: Box<dyn Fn(&mut ViewState)>| change.with_value(|c| c(&*edit));
+
+    view! {
+        <details class="filters" open>
+            <summary>{t!(i18n, filters_title)}</summary>
+            <div class="filters-body">
+                <Show when=move || state.read().dutch != MyDutch::Unknown>
+                    <div class="field">
+                        <label for="filter-reach">{t!(i18n, filter_reach)}</label>
+                        <select id="filter-reach" on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            set(Box::new(move |s| s.reach = Reach::parse(&value).unwrap_or_default()));
+                        }>
+                            {Reach::ALL.into_iter().map(|r| view! {
+                                <option value=r.as_str() selected=move || state.read().reach == r>{move || reach_name(i18n, r)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
+                <div class="field">
+                    <label for="filter-radius">{move || t_string!(i18n, filter_radius, km = state.read().radius_km).to_string()}</label>
+                    <input
+                        id="filter-radius"
+                        type="range"
+                        min=MIN_RADIUS_KM
+                        max=MAX_RADIUS_KM
+                        step="5"
+                        prop:value=move || state.read().radius_km.to_string()
+                        on:input=move |ev| {
+                            if let Ok(km) = event_target_value(&ev).parse::<u8>() {
+                                set(Box::new(move |s| s.radius_km = km.clamp(MIN_RADIUS_KM, MAX_RADIUS_KM)));
+                            }
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="filter-keyword">{t!(i18n, filter_keyword)}</label>
+                    <input
+                        id="filter-keyword"
+                        type="search"
+                        aria-describedby="filter-keyword-hint"
+                        prop:value=move || state.read().keyword.clone()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            set(Box::new(move |s| s.keyword = value.clone()));
+                        }
+                    />
+                    <p class="field-hint" id="filter-keyword-hint">{t!(i18n, filter_keyword_hint)}</p>
+                </div>
+                <div class="field">
+                    <label for="filter-contract">{t!(i18n, filter_contract)}</label>
+                    <select id="filter-contract" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(Box::new(move |s| s.contract = ContractType::parse(&value)));
+                    }>
+                        <option value="" selected=move || state.read().contract.is_none()>{t!(i18n, any)}</option>
+                        {ContractType::ALL.into_iter().map(|c| view! {
+                            <option value=c.as_str() selected=move || state.read().contract == Some(c)>{move || contract_name(i18n, c)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-regime">{t!(i18n, filter_regime)}</label>
+                    <select id="filter-regime" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(Box::new(move |s| s.regime = Regime::parse(&value)));
+                    }>
+                        <option value="" selected=move || state.read().regime.is_none()>{t!(i18n, any)}</option>
+                        {Regime::ALL.into_iter().map(|r| view! {
+                            <option value=r.as_str() selected=move || state.read().regime == Some(r)>{move || regime_name(i18n, r)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field field-check">
+                    <input
+                        id="filter-bottleneck"
+                        type="checkbox"
+                        prop:checked=move || state.read().bottleneck_only
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            set(Box::new(move |s| s.bottleneck_only = checked));
+                        }
+                    />
+                    <label for="filter-bottleneck">{t!(i18n, filter_bottleneck)}</label>
+                </div>
+                <button type="button" class="button button-link" on:click=move |_| set(Box::new(|s| {
+                    *s = ViewState { town: s.town, dutch: s.dutch, lang: s.lang, ..ViewState::default() };
+                }))>
+                    {t!(i18n, reset_filters)}
+                </button>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,117 @@
+//! The list of vacancies, nearest first: a full equivalent of the map for people who cannot use
+//! one. Paged ("show more") so 25,000 rows never reach the DOM at once.
+
+use super::rows::Rows;
+use crate::i18n::*;
+use crate::labels::{contract_name, fit_name, format_count, format_km, level_name, regime_name};
+use crate::url_state::{view_href, RESULTS_PATH};
+use leptos::prelude::*;
+use passerelle_core::api::VacancySummary;
+use passerelle_core::view_state::ViewState;
+use passerelle_core::LatLon;
+
+/// Rows added per "show more".
+pub const PAGE: usize = 50;
+
+#[derive(Debug, Clone, PartialEq)]
+struct ListItem {
+    vacancy: VacancySummary,
+    distance_km: f64,
+    class: u8,
+    href: String,
+}
+
+#[component]
+pub fn VacancyList(
+    #[prop(into)] rows: Signal<Rows>,
+    #[prop(into)] state: Signal<ViewState>,
+    /// The vacancy under the pointer or keyboard focus, highlighted on the map.
+    hovered: RwSignal<Option<LatLon>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let limit = RwSignal::new(PAGE);
+    // New filters start again from the top.
+    Effect::new(move |_| {
+        rows.track();
+        limit.set(PAGE);
+    });
+    let items = Memo::new(move |_| {
+        let rows = rows.get();
+        let base = state.get();
+        rows.rows
+            .iter()
+            .take(limit.get())
+            .map(|row| {
+                let vacancy = rows.get(row).clone();
+                let href = view_href(RESULTS_PATH, &ViewState { vacancy: Some(vacancy.id), applying: false, ..base.clone() });
+                ListItem { vacancy, distance_km: row.distance_km, class: row.class, href }
+            })
+            .collect::<Vec<_>>()
+    });
+    let total = move || rows.read().rows.len();
+
+    view! {
+        <div class="vacancy-list-wrap">
+            <Show
+                when=move || { total() > 0 }
+                fallback=move || view! { <p class="list-empty">{t!(i18n, list_empty)}</p> }
+            >
+                <ol class="vacancy-list" aria-label=move || t_string!(i18n, list_label).to_string()>
+                    <For each=move || items.get() key=|item| item.vacancy.id let:item>
+                        <VacancyCard item=item hovered=hovered />
+                    </For>
+                </ol>
+                <p class="list-shown" role="status">
+                    {move || t_string!(i18n, list_shown,
+                        shown = format_count(i18n.get_locale(), items.read().len()),
+                        count = format_count(i18n.get_locale(), total())).to_string()}
+                </p>
+                <Show when=move || items.read().len() < total()>
+                    <button type="button" class="button button-secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {t!(i18n, show_more)}
+                    </button>
+                </Show>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn VacancyCard(item: ListItem, hovered: RwSignal<Option<LatLon>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = item.vacancy.location();
+    let v = item.vacancy;
+    let class = item.class;
+    let distance = item.distance_km;
+    let level = v.dutch_level;
+    let (contract, regime, bottleneck) = (v.contract, v.regime, v.bottleneck);
+    view! {
+        <li class="vacancy-item">
+            <a
+                class="vacancy-card"
+                href=item.href
+                data-vacancy-id=v.id
+                on:mouseenter=move |_| hovered.set(Some(location))
+                on:mouseleave=move |_| hovered.set(None)
+                on:focus=move |_| hovered.set(Some(location))
+                on:blur=move |_| hovered.set(None)
+            >
+                <span class="vacancy-title" lang="nl">{v.title}</span>
+                <span class="vacancy-meta">
+                    <span lang="nl">{v.employer}</span>" · "<span lang="nl">{v.place}</span>
+                    " · "{move || t_string!(i18n, km_away, km = format_km(i18n.get_locale(), distance)).to_string()}
+                </span>
+                <span class="vacancy-tags">
+                    <span class=format!("fit-badge fit-{class}")>
+                        <span class="fit-icon" aria-hidden="true"></span>
+                        {move || t_string!(i18n, dutch_required, level = level_name(i18n, level)).to_string()}
+                        " — "{move || fit_name(i18n, class)}
+                    </span>
+                    <span class="tag">{move || contract_name(i18n, contract)}</span>
+                    <span class="tag">{move || regime_name(i18n, regime)}</span>
+                    {bottleneck.then(|| view! { <span class="tag tag-bottleneck">{t!(i18n, bottleneck_badge)}</span> })}
+                </span>
+            </a>
+        </li>
+    }
+}

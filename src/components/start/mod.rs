@@ -1,0 +1,62 @@
+//! Step 1 and 2 of the journey: where do you live, and how is your Dutch.
+
+mod dutch_picker;
+mod locate;
+mod town_picker;
+
+use crate::i18n::*;
+use crate::url_state::{use_view_navigator, use_view_state, History, RESULTS_PATH};
+use dutch_picker::DutchLevelPicker;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use locate::UseMyLocation;
+use town_picker::TownPicker;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let url = use_view_state();
+    // Coming back from the results ("change my search") keeps what was chosen.
+    let initial = url.get_untracked().0;
+    let town = RwSignal::new(initial.town);
+    let dutch = RwSignal::new(initial.dutch);
+    let town_error = RwSignal::new(None::<String>);
+    let navigate = use_view_navigator();
+
+    Effect::new(move |_| {
+        if town.get().is_some() {
+            town_error.set(None);
+        }
+    });
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(chosen) = town.get_untracked() else {
+            town_error.set(Some(t_string!(i18n, town_required).to_string()));
+            if let Some(input) = document().get_element_by_id("town-input") {
+                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        };
+        let mut state = url.get_untracked().0;
+        state.town = Some(chosen);
+        state.dutch = dutch.get_untracked();
+        state.vacancy = None;
+        state.applying = false;
+        navigate(RESULTS_PATH, &state, History::Push);
+    };
+
+    view! {
+        <div class="start-page">
+            <h1>{t!(i18n, start_title)}</h1>
+            <p class="intro">{t!(i18n, start_intro)}</p>
+            <form class="start-form" on:submit=submit novalidate>
+                <TownPicker selected=town error=town_error />
+                <UseMyLocation selected=town />
+                <DutchLevelPicker selected=dutch />
+                <button type="submit" class="button button-primary">{t!(i18n, show_jobs)}</button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,146 @@
+//! An accessible combobox over the 261 Walloon municipalities (ARIA 1.2 combobox with a listbox
+//! popup): type a name in any language or a postal code, pick with arrows + Enter, touch or click.
+
+use crate::i18n::*;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use passerelle_core::municipality::{search_home_towns, Municipality};
+
+const MAX_OPTIONS: usize = 8;
+
+/// Shows "Mons (Bergen) · 7000" so each language's speakers recognise the town.
+pub fn town_label(m: &Municipality) -> String {
+    format!("{} · {}", m.names().join(" / "), m.postal_codes.first().copied().unwrap_or_default())
+}
+
+#[component]
+pub fn TownPicker(
+    /// The chosen town; set when an option is picked, cleared when the text no longer matches it.
+    selected: RwSignal<Option<&'static Municipality>>,
+    /// Shown under the field (e.g. "choose a town first").
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(selected.get_untracked().map(|m| m.name_fr.to_owned()).unwrap_or_default());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let options = Memo::new(move |_| search_home_towns(&text.read(), MAX_OPTIONS));
+
+    // A town chosen elsewhere (e.g. by "use my location") shows in the field.
+    Effect::new(move |_| {
+        if let Some(m) = selected.get() {
+            if !text.get_untracked().eq_ignore_ascii_case(m.name_fr) {
+                text.set(m.name_fr.to_owned());
+            }
+        }
+    });
+
+    let choose = move |m: &'static Municipality| {
+        selected.set(Some(m));
+        text.set(m.name_fr.to_owned());
+        open.set(false);
+        active.set(None);
+    };
+
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        if selected.get_untracked().is_some_and(|m| m.name_fr != value) {
+            selected.set(None);
+        }
+        text.set(value);
+        open.set(true);
+        active.set(None);
+    };
+
+    let on_keydown = move |ev: KeyboardEvent| {
+        let count = options.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count.max(1))));
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(count.saturating_sub(1), |i| (i + count.max(1) - 1) % count.max(1))));
+            }
+            "Enter" => {
+                if open.get_untracked() && count > 0 {
+                    ev.prevent_default();
+                    let index = active.get_untracked().unwrap_or(0);
+                    if let Some(m) = options.with_untracked(|o| o.get(index).copied()) {
+                        choose(m);
+                    }
+                }
+            }
+            "Escape" => {
+                open.set(false);
+                active.set(None);
+            }
+            _ => {}
+        }
+    };
+
+    let expanded = move || open.get() && !text.read().trim().is_empty();
+    let option_id = |i: usize| format!("town-option-{i}");
+
+    view! {
+        <div class="field town-picker">
+            <label for="town-input">{t!(i18n, town_label)}</label>
+            <p class="field-hint" id="town-hint">{t!(i18n, town_hint)}</p>
+            <input
+                id="town-input"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls="town-options"
+                aria-describedby=move || if error.read().is_some() { "town-hint town-error" } else { "town-hint" }
+                aria-invalid=move || error.read().is_some().to_string()
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
+                prop:value=text
+                on:input=on_input
+                on:keydown=on_keydown
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| open.set(false)
+            />
+            <ul id="town-options" role="listbox" class="town-options" aria-label=move || t_string!(i18n, town_label).to_string() hidden=move || !expanded()>
+                <For each=move || options.get().into_iter().enumerate() key=|(i, m)| (*i, m.nis_code) let:((i, m))>
+                    <li
+                        id=option_id(i)
+                        role="option"
+                        class="town-option"
+                        class:active=move || active.get() == Some(i)
+                        aria-selected=move || (active.get() == Some(i)).to_string()
+                        // mousedown, not click: it fires before the input's blur closes the list.
+                        on:mousedown=move |ev| {
+                            ev.prevent_default();
+                            choose(m);
+                        }
+                    >
+                        {town_label(m)}
+                    </li>
+                </For>
+            </ul>
+            <p class="sr-only" role="status" aria-live="polite">
+                {move || {
+                    if !expanded() {
+                        String::new()
+                    } else if options.read().is_empty() {
+                        t_string!(i18n, town_no_match, query = text.get()).to_string()
+                    } else {
+                        t_string!(i18n, town_options_count, count = options.read().len()).to_string()
+                    }
+                }}
+            </p>
+            {move || (expanded() && options.read().is_empty()).then(|| view! {
+                <p class="field-note">{t!(i18n, town_no_match, query = move || text.get())}</p>
+            })}
+            {move || error.get().map(|e| view! { <p class="field-error" id="town-error">{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,177 @@
+//! Step 5: one vacancy in full, and the way to apply.
+
+use crate::api::ApiClient;
+use crate::components::apply::ApplyForm;
+use crate::components::status::ErrorNotice;
+use crate::i18n::*;
+use crate::labels::{api_error, contract_name, format_km, language_name, level_description, level_name, regime_name};
+use crate::url_state::{use_view_navigator, view_href, History, RESULTS_PATH};
+use leptos::prelude::*;
+use passerelle_core::api::{ApplyMode, VacancyDetail, VacancySummary};
+use passerelle_core::view_state::{fit_class, ViewState};
+use passerelle_core::{haversine_km, station};
+
+/// Only web links may leave the app: an API-supplied `javascript:` URL must never become a link.
+fn safe_external_url(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim_start())
+}
+
+#[component]
+pub fn VacancyView(
+    id: u32,
+    client: ApiClient,
+    #[prop(into)] state: Signal<ViewState>,
+    /// The summary from the list, shown at once while the full vacancy loads.
+    #[prop(into)]
+    summary: Signal<Option<VacancySummary>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let attempt = RwSignal::new(0u32);
+    let detail = {
+        let client = client.clone();
+        LocalResource::new(move || {
+            attempt.track();
+            let client = client.clone();
+            async move { client.vacancy(id).await }
+        })
+    };
+    let back_href = move || view_href(RESULTS_PATH, &ViewState { vacancy: None, applying: false, ..state.get() });
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Moving focus to the heading tells keyboard and screen-reader users the view changed.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+
+    view! {
+        <article class="vacancy-detail" aria-labelledby="vacancy-title">
+            <a class="back-link" href=back_href>"← "{t!(i18n, detail_back)}</a>
+            <h2 id="vacancy-title" tabindex="-1" node_ref=heading lang="nl">
+                {move || summary.get().map(|s| s.title).unwrap_or_default()}
+            </h2>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || detail.get().map(|result| match result {
+                    Ok(detail) => view! { <VacancyBody detail=detail state=state client=client.clone() /> }.into_any(),
+                    Err(e) => view! {
+                        <ErrorNotice
+                            message=Signal::derive(move || format!("{} {}", t_string!(i18n, detail_load_failed), api_error(i18n, &e)))
+                            on_retry=Callback::new(move |_| attempt.update(|a| *a += 1))
+                        />
+                    }.into_any(),
+                })}
+            </Suspense>
+        </article>
+    }
+}
+
+#[component]
+fn VacancyBody(detail: VacancyDetail, #[prop(into)] state: Signal<ViewState>, client: ApiClient) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_view_navigator();
+    let v = detail.summary.clone();
+    let level = v.dutch_level;
+    let location = v.location();
+    let town = state.get_untracked().town;
+    let distance = town.map(|t| haversine_km(t.location, location));
+    let nearest = station::nearest(location);
+    let paragraphs: Vec<String> =
+        detail.description.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+    let other_languages: Vec<_> = detail.languages.iter().filter(|l| l.language != "nl").cloned().collect();
+    let compare = move || match fit_class(level, state.read().dutch) {
+        0 => t_string!(i18n, detail_compare_within).to_string(),
+        1 => t_string!(i18n, detail_compare_one_above).to_string(),
+        2 => t_string!(i18n, detail_compare_beyond).to_string(),
+        _ => t_string!(i18n, detail_compare_unknown).to_string(),
+    };
+    let class = move || fit_class(level, state.read().dutch);
+    let external_url = detail.apply_url.as_deref().and_then(safe_external_url).map(str::to_owned);
+    let open_form = move |_| {
+        let next = ViewState { applying: true, ..state.get_untracked() };
+        navigate(RESULTS_PATH, &next, History::Push);
+    };
+    let (contract, regime, hours) = (v.contract, v.regime, detail.hours_per_week);
+    let published = v.published.clone();
+    let lang_of_content = detail.content_language.clone();
+
+    view! {
+        <p class="vacancy-employer"><span lang="nl">{v.employer.clone()}</span>" · "<span lang="nl">{v.place.clone()}</span></p>
+        <ul class="facts">
+            {distance.map(|km| view! {
+                <li>{move || t_string!(i18n, detail_distance, km = format_km(i18n.get_locale(), km), town = town.map(|t| t.name_in(crate::i18n::locale_code(i18n.get_locale()))).unwrap_or_default()).to_string()}</li>
+            })}
+            {nearest.map(|(s, km)| view! {
+                <li>{move || t_string!(i18n, detail_station, station = s.name_in(crate::i18n::locale_code(i18n.get_locale())), km = format_km(i18n.get_locale(), km)).to_string()}</li>
+            })}
+            <li>{move || format!("{} : {} · {} · {}", t_string!(i18n, detail_contract), contract_name(i18n, contract), regime_name(i18n, regime), t_string!(i18n, detail_hours, hours = hours))}</li>
+            <li>{move || t_string!(i18n, detail_published, date = published.clone()).to_string()}</li>
+        </ul>
+        <section class="dutch-requirement" aria-labelledby="dutch-heading">
+            <h3 id="dutch-heading">{t!(i18n, detail_dutch_title)}</h3>
+            <p class=move || format!("fit-badge fit-{}", class())>
+                <span class="fit-icon" aria-hidden="true"></span>
+                <strong>{move || level_name(i18n, level)}</strong>
+                {(level.cefr_hint() != "–").then(|| view! { " (" {t!(i18n, cefr_hint, cefr = move || level.cefr_hint())} ")" })}
+            </p>
+            <p>{move || level_description(i18n, level)}</p>
+            <p>{compare}</p>
+            <h3>{t!(i18n, detail_other_languages)}</h3>
+            {if other_languages.is_empty() {
+                view! { <p>{t!(i18n, detail_no_other_languages)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {other_languages.into_iter().map(|l| {
+                            let (code, level) = (l.language.clone(), l.level);
+                            view! { <li>{move || format!("{} : {}", language_name(i18n, &code), level_name(i18n, level))}</li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section class="description" aria-labelledby="description-heading">
+            <h3 id="description-heading">{t!(i18n, detail_description)}</h3>
+            <p class="original-language">{t!(i18n, original_language_note)}</p>
+            <div lang=lang_of_content>
+                // Plain text only: each paragraph is a text node, never HTML.
+                {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+        </section>
+        <aside class="notice notice-info train-ticket">
+            <p>{t!(i18n, train_ticket_note)}</p>
+        </aside>
+        <section class="how-to-apply" aria-labelledby="apply-heading">
+            <h3 id="apply-heading">{t!(i18n, detail_how_to_apply)}</h3>
+            {match (v.apply_mode, external_url) {
+                (ApplyMode::External, Some(url)) => view! {
+                    <a class="button button-primary" href=url target="_blank" rel="noopener noreferrer">{t!(i18n, detail_apply_external)}</a>
+                    <p class="field-hint">{t!(i18n, detail_external_note)}</p>
+                }.into_any(),
+                (ApplyMode::External, None) => view! { <p>{t!(i18n, error_not_in_app)}</p> }.into_any(),
+                (ApplyMode::InApp, _) => view! {
+                    <p>{t!(i18n, detail_apply_in_app)}</p>
+                    <Show
+                        when=move || state.read().applying
+                        fallback=move || view! { <button type="button" class="button button-primary" on:click=open_form.clone()>{t!(i18n, detail_apply)}</button> }
+                    >
+                        <ApplyForm vacancy=v.clone() client=client.clone() my_dutch=Signal::derive(move || state.read().dutch) />
+                    </Show>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_external_url;
+
+    #[test]
+    fn only_web_links_are_allowed_out() {
+        assert_eq!(safe_external_url("https://jobs.example.be/1"), Some("https://jobs.example.be/1"));
+        assert_eq!(safe_external_url("javascript:alert(1)"), None);
+        assert_eq!(safe_external_url(" JavaScript:alert(1)"), None);
+        assert_eq!(safe_external_url("data:text/html,x"), None);
+    }
+}

@@ -1,0 +1,144 @@
+//! Translated names for the core's values and the API's errors.
+
+use crate::api::ApiError;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+use passerelle_core::api::{ContractType, FieldErrorCode, Regime};
+use passerelle_core::view_state::{MyDutch, Reach};
+use passerelle_core::DutchLevel;
+
+type I18n = I18nContext<Locale>;
+
+pub fn level_name(i18n: I18n, level: DutchLevel) -> String {
+    match level {
+        DutchLevel::None => t_string!(i18n, level_none),
+        DutchLevel::Starter => t_string!(i18n, level_starter),
+        DutchLevel::Basic => t_string!(i18n, level_basic),
+        DutchLevel::Medium => t_string!(i18n, level_medium),
+        DutchLevel::Good => t_string!(i18n, level_good),
+        DutchLevel::VeryGood => t_string!(i18n, level_very_good),
+    }
+    .to_string()
+}
+
+pub fn level_description(i18n: I18n, level: DutchLevel) -> String {
+    match level {
+        DutchLevel::None => t_string!(i18n, level_none_desc),
+        DutchLevel::Starter => t_string!(i18n, level_starter_desc),
+        DutchLevel::Basic => t_string!(i18n, level_basic_desc),
+        DutchLevel::Medium => t_string!(i18n, level_medium_desc),
+        DutchLevel::Good => t_string!(i18n, level_good_desc),
+        DutchLevel::VeryGood => t_string!(i18n, level_very_good_desc),
+    }
+    .to_string()
+}
+
+pub fn my_dutch_name(i18n: I18n, mine: MyDutch) -> String {
+    match mine {
+        MyDutch::Unknown => t_string!(i18n, level_unknown).to_string(),
+        MyDutch::Level(l) => level_name(i18n, l),
+    }
+}
+
+pub fn reach_name(i18n: I18n, reach: Reach) -> String {
+    match reach {
+        Reach::Within => t_string!(i18n, reach_within),
+        Reach::WithCourse => t_string!(i18n, reach_course),
+        Reach::All => t_string!(i18n, reach_all),
+    }
+    .to_string()
+}
+
+pub fn contract_name(i18n: I18n, contract: ContractType) -> String {
+    match contract {
+        ContractType::Permanent => t_string!(i18n, contract_permanent),
+        ContractType::FixedTerm => t_string!(i18n, contract_fixed_term),
+        ContractType::Interim => t_string!(i18n, contract_interim),
+        ContractType::Apprenticeship => t_string!(i18n, contract_apprenticeship),
+    }
+    .to_string()
+}
+
+pub fn regime_name(i18n: I18n, regime: Regime) -> String {
+    match regime {
+        Regime::FullTime => t_string!(i18n, regime_full_time),
+        Regime::PartTime => t_string!(i18n, regime_part_time),
+    }
+    .to_string()
+}
+
+/// The fit label for a drawing class (see `view_state::fit_class`).
+pub fn fit_name(i18n: I18n, class: u8) -> String {
+    match class {
+        0 => t_string!(i18n, fit_within),
+        1 => t_string!(i18n, fit_one_above),
+        2 => t_string!(i18n, fit_beyond),
+        _ => t_string!(i18n, fit_unknown),
+    }
+    .to_string()
+}
+
+/// A language's name from its ISO 639-1 code; unknown codes are shown as the code.
+pub fn language_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "nl" => t_string!(i18n, lang_nl).to_string(),
+        "fr" => t_string!(i18n, lang_fr).to_string(),
+        "de" => t_string!(i18n, lang_de).to_string(),
+        "en" => t_string!(i18n, lang_en).to_string(),
+        other => other.to_uppercase(),
+    }
+}
+
+pub fn field_error(i18n: I18n, code: FieldErrorCode) -> String {
+    match code {
+        FieldErrorCode::Required => t_string!(i18n, error_required),
+        FieldErrorCode::TooLong => t_string!(i18n, error_too_long),
+        FieldErrorCode::InvalidEmail => t_string!(i18n, error_invalid_email),
+        FieldErrorCode::InvalidPhone => t_string!(i18n, error_invalid_phone),
+        FieldErrorCode::InvalidFormat => t_string!(i18n, error_invalid_format),
+        FieldErrorCode::ConsentRequired => t_string!(i18n, error_consent_required),
+        FieldErrorCode::UnknownVacancy => t_string!(i18n, error_unknown_vacancy),
+        FieldErrorCode::NotInApp => t_string!(i18n, error_not_in_app),
+        FieldErrorCode::Unknown => t_string!(i18n, error_unknown),
+    }
+    .to_string()
+}
+
+/// A sentence for an API failure.
+pub fn api_error(i18n: I18n, error: &ApiError) -> String {
+    match error {
+        ApiError::Network(_) => t_string!(i18n, error_network).to_string(),
+        ApiError::Timeout => t_string!(i18n, error_timeout).to_string(),
+        ApiError::Malformed(_) => t_string!(i18n, error_malformed).to_string(),
+        ApiError::Status { status: 404, .. } => t_string!(i18n, error_not_found).to_string(),
+        ApiError::Status { status, .. } => t_string!(i18n, error_server, status = *status).to_string(),
+    }
+}
+
+/// 18234 → "18 234" in French and German, "18.234" in Dutch, "18,234" in English.
+pub fn format_count(locale: Locale, n: usize) -> String {
+    let sep = match locale {
+        Locale::fr => '\u{202f}',
+        Locale::nl | Locale::de => '.',
+        Locale::en => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// 12.34 km → "12,3" (decimal comma except in English).
+pub fn format_km(locale: Locale, km: f64) -> String {
+    let s = format!("{km:.1}");
+    if locale == Locale::en {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}

@@ -1,0 +1,47 @@
+//! The results view's state lives in the URL (see `passerelle_core::view_state`): this module
+//! reads it from the router and writes it back, so a reload or a shared link restores the view.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+use passerelle_core::view_state::{DroppedParam, ViewState};
+
+/// Paths of the two screens.
+pub const START_PATH: &str = "/";
+pub const RESULTS_PATH: &str = "/jobs";
+
+/// The parsed URL state, with the parameters that had to be dropped.
+pub fn use_view_state() -> Memo<(ViewState, Vec<DroppedParam>)> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        ViewState::from_query(q.latest_values().map(|(k, v)| (k.as_ref(), v)))
+    })
+}
+
+/// `path?query` for a state.
+pub fn view_href(path: &str, state: &ViewState) -> String {
+    let params: ParamsMap = state.to_query().into_iter().collect();
+    format!("{path}{}", params.to_query_string())
+}
+
+/// How a change reaches the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A new entry: Back returns to the previous view (opening a vacancy, searching).
+    Push,
+    /// Edit the current entry (typing in a filter, switching language).
+    Replace,
+}
+
+/// A function that shows a state at a path.
+pub fn use_view_navigator() -> impl Fn(&str, &ViewState, History) + Clone + Send + Sync + 'static {
+    let navigate = use_navigate();
+    move |path: &str, state: &ViewState, history: History| {
+        navigate(
+            &view_href(path, state),
+            NavigateOptions { replace: history == History::Replace, scroll: false, ..Default::default() },
+        );
+    }
+}
