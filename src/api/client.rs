@@ -1,6 +1,6 @@
 //! Typed calls to the Passerelle JSON API (see `openapi.yaml`).
 
-use super::http::{read_json, send, send_json};
+use super::http::{get_json, send_json};
 use super::ApiError;
 use gloo_net::http::Request;
 use passerelle_core::api::{
@@ -39,8 +39,7 @@ impl ApiClient {
         if let Some(cursor) = cursor {
             params.push(("cursor", cursor));
         }
-        let request = Request::get(&format!("{}/vacancies", self.base)).query(params);
-        read_json(send(request).await?).await
+        get_json(Request::get(&format!("{}/vacancies", self.base)).query(params)).await
     }
 
     /// Every vacancy within `area`, following the `next` cursors and reporting progress after each page.
@@ -73,12 +72,12 @@ impl ApiClient {
 
     /// The full vacancy.
     pub async fn vacancy(&self, id: u32) -> Result<VacancyDetail, ApiError> {
-        read_json(send(Request::get(&format!("{}/vacancies/{id}", self.base))).await?).await
+        get_json(Request::get(&format!("{}/vacancies/{id}", self.base))).await
     }
 
     /// Sends an application; the same `idempotency_key` again returns the same receipt.
     pub async fn apply(&self, application: &ApplicationRequest, idempotency_key: &str) -> Result<ApplicationReceipt, ApiError> {
         let request = Request::post(&format!("{}/applications", self.base)).header(IDEMPOTENCY_KEY_HEADER, idempotency_key);
-        read_json(send_json(request, application).await?).await
+        send_json(request, application).await
     }
 }

@@ -1,7 +1,7 @@
 //! The runtime configuration, read from `config.json` beside `index.html`, so one build serves
 //! any deployment.
 
-use super::http::{read_json, send};
+use super::http::get_json;
 use super::ApiError;
 use gloo_net::http::Request;
 use serde::Deserialize;
@@ -32,6 +32,5 @@ impl RuntimeConfig {
 
 /// Loads and checks `config.json`.
 pub async fn load_config() -> Result<RuntimeConfig, ApiError> {
-    let response = send(Request::get("config.json")).await?;
-    read_json::<RuntimeConfig>(response).await?.validated()
+    get_json::<RuntimeConfig>(Request::get("/config.json")).await?.validated()
 }

@@ -1,7 +1,7 @@
 //! Low-level fetch with a timeout; everything above it works with typed results.
 
 use super::ApiError;
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use passerelle_core::api::Problem;
 use serde::de::DeserializeOwned;
@@ -11,7 +11,8 @@ use web_sys::AbortController;
 /// Long enough for a 1,000-item page on slow mobile data, short enough not to hang forever.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 
-/// Aborts the request when dropped or when the timeout fires.
+/// Aborts the request when the timeout fires, or when dropped before the body was read
+/// (the component that asked is gone: no need to spend the person's data).
 struct Deadline {
     controller: Option<AbortController>,
     timer: Option<TimeoutHandle>,
@@ -20,9 +21,7 @@ struct Deadline {
 impl Deadline {
     fn new() -> Self {
         let controller = AbortController::new().ok();
-        let timer = controller.clone().and_then(|c| {
-            set_timeout_with_handle(move || c.abort(), REQUEST_TIMEOUT).ok()
-        });
+        let timer = controller.clone().and_then(|c| set_timeout_with_handle(move || c.abort(), REQUEST_TIMEOUT).ok());
         Self { controller, timer }
     }
 
@@ -33,6 +32,22 @@ impl Deadline {
     fn timed_out(&self) -> bool {
         self.controller.as_ref().is_some_and(|c| c.signal().aborted())
     }
+
+    fn error(&self, e: impl ToString) -> ApiError {
+        if self.timed_out() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network(e.to_string())
+        }
+    }
+
+    /// The whole body has arrived: nothing left to abort.
+    fn finish(mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        self.controller = None;
+    }
 }
 
 impl Drop for Deadline {
@@ -40,57 +55,52 @@ impl Drop for Deadline {
         if let Some(timer) = self.timer.take() {
             timer.clear();
         }
-        // Aborting a finished fetch is a no-op; aborting an unfinished one (component gone) saves data.
         if let Some(c) = self.controller.take() {
             c.abort();
         }
     }
 }
 
-/// Sends a request with a timeout and returns the response if its status is 2xx.
-pub async fn send(builder: RequestBuilder) -> Result<Response, ApiError> {
-    send_request(builder, None).await
-}
-
-/// As [`send`], with a JSON body.
-pub async fn send_json<B: serde::Serialize>(builder: RequestBuilder, body: &B) -> Result<Response, ApiError> {
-    send_request(builder, Some(serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?)).await
-}
-
-async fn send_request(builder: RequestBuilder, body: Option<String>) -> Result<Response, ApiError> {
+/// Sends a request (with an optional JSON body) and returns the body text of a 2xx answer.
+/// The timeout covers the whole exchange, body included.
+async fn fetch_text(builder: RequestBuilder, json_body: Option<String>) -> Result<String, ApiError> {
     let deadline = Deadline::new();
     let builder = builder.abort_signal(deadline.signal().as_ref());
-    let request: Request = match body {
+    let request: Request = match json_body {
         Some(body) => builder.header("Content-Type", "application/json").body(body),
         None => builder.build(),
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
-    let response = request.send().await.map_err(|e| {
-        if deadline.timed_out() {
-            ApiError::Timeout
-        } else {
-            ApiError::Network(e.to_string())
-        }
-    })?;
-    if response.ok() {
-        Ok(response)
+    let response = request.send().await.map_err(|e| deadline.error(e))?;
+    let status = response.status();
+    let text = response.text().await.map_err(|e| deadline.error(e))?;
+    deadline.finish();
+    if (200..300).contains(&status) {
+        Ok(text)
     } else {
-        let status = response.status();
         // A problem+json body is optional: a proxy may answer with HTML.
-        let problem = response.json::<Problem>().await.ok();
+        let problem = serde_json::from_str::<Problem>(&text).ok();
         Err(ApiError::Status { status, problem })
     }
 }
 
-/// Reads a JSON body into `T`.
-pub async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+/// GETs a JSON document into `T`.
+pub async fn get_json<T: DeserializeOwned>(builder: RequestBuilder) -> Result<T, ApiError> {
+    parse(&fetch_text(builder, None).await?)
+}
+
+/// Sends `body` as JSON and reads a JSON answer into `T`.
+pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(builder: RequestBuilder, body: &B) -> Result<T, ApiError> {
+    let body = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+    parse(&fetch_text(builder, Some(body)).await?)
 }
 
 /// Fetches a JSON document as a JavaScript value (for Leaflet's GeoJSON layer).
 pub async fn get_json_value(url: &str) -> Result<wasm_bindgen::JsValue, ApiError> {
-    let response = send(Request::get(url)).await?;
-    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = fetch_text(Request::get(url), None).await?;
     js_sys::JSON::parse(&text).map_err(|_| ApiError::Malformed(format!("{url} is not JSON")))
 }

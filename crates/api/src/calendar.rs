@@ -61,7 +61,9 @@ pub struct UtcTimestamp {
 impl UtcTimestamp {
     pub fn now() -> Self {
         // A clock before 1970 is a broken host; treat it as the epoch rather than failing a request.
-        let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
         Self::from_unix(secs)
     }
 
@@ -76,7 +78,13 @@ impl UtcTimestamp {
     /// `YYYY-MM-DDThh:mm:ssZ`.
     pub fn rfc3339(self) -> String {
         let s = self.seconds_of_day;
-        format!("{}T{:02}:{:02}:{:02}Z", self.date.iso(), s / 3600, s / 60 % 60, s % 60)
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date.iso(),
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        )
     }
 }
 
@@ -89,17 +97,26 @@ mod tests {
         for days in [-1000, 0, 365, 11_016, 20_787, 20_513, 60_000] {
             assert_eq!(Date::from_days(days).to_days(), days);
         }
-        assert_eq!(Date::new(2024, 2, 29).to_days() + 1, Date::new(2024, 3, 1).to_days());
+        assert_eq!(
+            Date::new(2024, 2, 29).to_days() + 1,
+            Date::new(2024, 3, 1).to_days()
+        );
     }
 
     #[test]
     fn sixty_days_before_the_reference_date_is_the_first_of_october() {
-        assert_eq!(Date::new(2026, 11, 30).minus_days(60), Date::new(2026, 10, 1));
+        assert_eq!(
+            Date::new(2026, 11, 30).minus_days(60),
+            Date::new(2026, 10, 1)
+        );
     }
 
     #[test]
     fn unix_seconds_format_as_rfc_3339_utc() {
         assert_eq!(UtcTimestamp::from_unix(0).rfc3339(), "1970-01-01T00:00:00Z");
-        assert_eq!(UtcTimestamp::from_unix(1_795_000_000).rfc3339(), "2026-11-18T11:06:40Z");
+        assert_eq!(
+            UtcTimestamp::from_unix(1_795_000_000).rfc3339(),
+            "2026-11-18T11:06:40Z"
+        );
     }
 }

@@ -10,7 +10,7 @@ pub const MAX_VACANCIES: u32 = 200_000;
 /// Passerelle's stand-in API: generated Flemish vacancies, radius search, durable applications,
 /// and the built app served at `/`.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "passerelle-api", version, about, long_about = None)]
+#[command(name = "passerelle-api", version)]
 pub struct Cli {
     /// Address to listen on; port 0 picks a free port. The bound address is printed to stdout
     /// as `listening on http://HOST:PORT`.
@@ -22,7 +22,11 @@ pub struct Cli {
     pub dist: PathBuf,
 
     /// SQLite file for received applications (parent folders are created).
-    #[arg(long, env = "PASSERELLE_DB", default_value = "data/applications.sqlite3")]
+    #[arg(
+        long,
+        env = "PASSERELLE_DB",
+        default_value = "data/applications.sqlite3"
+    )]
     pub db: PathBuf,
 
     /// Number of generated vacancies (1 to 200000).
@@ -40,7 +44,11 @@ pub struct Cli {
 
     /// Allow cross-origin requests from this origin (repeatable; CORS is off without it).
     /// The environment variable takes a comma-separated list.
-    #[arg(long = "cors-origin", env = "PASSERELLE_CORS_ORIGINS", value_delimiter = ',')]
+    #[arg(
+        long = "cors-origin",
+        env = "PASSERELLE_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
     pub cors_origins: Vec<String>,
 
     /// Fault injection: delay every API response (except health) by this many milliseconds.

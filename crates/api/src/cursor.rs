@@ -28,7 +28,9 @@ pub fn decode(cursor: &str, fingerprint: u64) -> Option<u32> {
     }
     let (offset, hash) = cursor.split_at(8);
     let hash = u64::from_str_radix(hash, 16).ok()?;
-    (hash == fingerprint).then(|| u32::from_str_radix(offset, 16).ok()).flatten()
+    (hash == fingerprint)
+        .then(|| u32::from_str_radix(offset, 16).ok())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -46,7 +48,13 @@ mod tests {
     #[test]
     fn garbage_is_not_a_cursor() {
         let f = fingerprint("a");
-        for bad in ["", "zz", "0000000g0000000000000000", &"0".repeat(25), "ééééééééééééé"] {
+        for bad in [
+            "",
+            "zz",
+            "0000000g0000000000000000",
+            &"0".repeat(25),
+            "ééééééééééééé",
+        ] {
             assert_eq!(decode(bad, f), None, "{bad}");
         }
     }

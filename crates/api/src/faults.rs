@@ -40,7 +40,10 @@ pub struct Faults {
 
 impl Faults {
     pub fn new(config: FaultConfig) -> Self {
-        Self { config, ..Self::default() }
+        Self {
+            config,
+            ..Self::default()
+        }
     }
 
     pub fn config(&self) -> FaultConfig {
@@ -78,15 +81,18 @@ pub async fn inject(State(faults): State<Arc<Faults>>, request: Request, next: N
 
 /// The first half of the response body, as if a proxy dropped the connection mid-way.
 async fn truncated(response: Response) -> Response {
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap_or_default();
     let mut cut = bytes.slice(..bytes.len() / 2).to_vec();
     if cut.is_empty() {
         cut = b"{".to_vec();
     }
     let mut response = (StatusCode::OK, Body::from(cut)).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     response
 }
 

@@ -1,33 +1,34 @@
-//! The spatial index: an R*-tree over the vacancies' coordinates narrows a search to its
-//! bounding box; core's [`filter::search`] then decides, so the API and the app filter identically.
+//! The spatial index: vacancies stored in thin latitude strips, each sorted by longitude, so the
+//! vacancies of a bounding box are one contiguous slice per strip. Core's [`filter::search`]
+//! then decides, so the API and the app filter identically.
+//!
+//! Chosen over an R-tree after measuring: with 200,000 vacancies a 60 km box holds over
+//! 100,000 of them, and reading them in memory order is several times faster than following
+//! tree leaves into randomly placed records.
 
 use crate::dataset::Dataset;
 use passerelle_core::api::VacancySummary;
 use passerelle_core::filter::{self, SearchArea, VacancyFilter};
 use passerelle_core::geo::BoundingBox;
-use rstar::primitives::GeomWithData;
-use rstar::{RTree, AABB};
 
-/// A point `[lon, lat]` carrying the vacancy's position in the dataset.
-type IndexedPoint = GeomWithData<[f64; 2], u32>;
+/// Strip height in degrees of latitude (about 1.1 km): thin enough that a box's edge strips
+/// hold few vacancies outside it, thick enough that a 200 km search needs a few hundred slices.
+const STRIP_DEG: f64 = 0.01;
 
-/// The dataset with its R*-tree.
+fn strip(lat: f64) -> i64 {
+    ((lat + 90.0) / STRIP_DEG).floor() as i64
+}
+
+/// The dataset, stored strip by strip.
 pub struct VacancyIndex {
     dataset: Dataset,
-    tree: RTree<IndexedPoint>,
 }
 
 impl VacancyIndex {
-    pub fn new(dataset: Dataset) -> Self {
-        let points = dataset
-            .summaries()
-            .iter()
-            .zip(0u32..)
-            .map(|(v, position)| GeomWithData::new([v.lon, v.lat], position))
-            .collect();
-        // Bulk loading builds a better-balanced tree than inserting one by one, and faster.
-        let tree = RTree::bulk_load(points);
-        Self { dataset, tree }
+    pub fn new(mut dataset: Dataset) -> Self {
+        // Longitudes carry five decimals, so the scaled integer orders them exactly.
+        dataset.reorder_by(|v| (strip(v.lat), (v.lon * 1e5).round() as i64, v.id));
+        Self { dataset }
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -37,13 +38,18 @@ impl VacancyIndex {
     /// The vacancies inside `area` that pass `filter`, with their distance, nearest first
     /// (ties by id).
     pub fn search(&self, area: SearchArea, filter: &VacancyFilter) -> Vec<(&VacancySummary, f64)> {
+        filter::search(self.candidates(area), area, filter)
+    }
+
+    /// Every vacancy in the area's bounding box (and a few just outside, which core drops).
+    fn candidates(&self, area: SearchArea) -> impl Iterator<Item = &VacancySummary> {
         let bbox = BoundingBox::around(area.centre, area.radius_km);
-        let envelope = AABB::from_corners([bbox.min.lon, bbox.min.lat], [bbox.max.lon, bbox.max.lat]);
-        let summaries = self.dataset.summaries();
-        let candidates = self
-            .tree
-            .locate_in_envelope(envelope)
-            .filter_map(|p| summaries.get(usize::try_from(p.data).ok()?));
-        filter::search(candidates, area, filter)
+        let stored = self.dataset.summaries();
+        let key = |v: &VacancySummary| (strip(v.lat), v.lon);
+        (strip(bbox.min.lat.max(-90.0))..=strip(bbox.max.lat.min(90.0))).flat_map(move |row| {
+            let start = stored.partition_point(|v| key(v) < (row, bbox.min.lon));
+            let end = stored.partition_point(|v| key(v) <= (row, bbox.max.lon));
+            stored.get(start..end).unwrap_or_default()
+        })
     }
 }

@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod faults;
 pub mod index;
 pub mod problem;
+pub mod result_cache;
 pub mod routes;
 pub mod search_query;
 pub mod store;
@@ -22,6 +23,7 @@ use axum::Router;
 use faults::{FaultConfig, Faults};
 use index::VacancyIndex;
 use passerelle_core::api::{Problem, API_PREFIX, IDEMPOTENCY_KEY_HEADER};
+use result_cache::ResultCache;
 use std::sync::Arc;
 use store::ApplicationStore;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -36,6 +38,7 @@ pub struct AppState {
     pub index: Arc<VacancyIndex>,
     pub store: Arc<ApplicationStore>,
     pub faults: Arc<Faults>,
+    pub results: Arc<ResultCache>,
     pub web: WebOptions,
     /// Origins allowed to call the API from a browser; empty means CORS stays off.
     pub cors_origins: Vec<HeaderValue>,
@@ -48,6 +51,7 @@ impl AppState {
             index: index.into(),
             store: Arc::new(store),
             faults: Arc::new(Faults::default()),
+            results: Arc::new(ResultCache::default()),
             web: WebOptions::default(),
             cors_origins: Vec::new(),
         }
@@ -75,7 +79,10 @@ pub fn build_app(state: AppState) -> Router {
         .route("/vacancies", get(routes::vacancies::search))
         .route("/vacancies/{id}", get(routes::vacancies::detail))
         .route("/applications", post(routes::applications::create))
-        .route_layer(axum::middleware::from_fn_with_state(state.faults.clone(), faults::inject))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.faults.clone(),
+            faults::inject,
+        ))
         // Added after the fault layer: health must answer truthfully while faults are on.
         .route("/health", get(routes::health::health))
         .fallback(problem::route_not_found)
@@ -104,7 +111,11 @@ pub fn build_app(state: AppState) -> Router {
     router
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_| {
-            problem::problem_response(&Problem::new(500, "/problems/internal", "Internal server error"))
+            problem::problem_response(&Problem::new(
+                500,
+                "/problems/internal",
+                "Internal server error",
+            ))
         }))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -50,7 +50,10 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
         .map(|o| o.parse().map_err(|_| StartupError::CorsOrigin(o.clone())))
         .collect::<Result<Vec<_>, _>>()?;
     if !cli.dist.join("index.html").is_file() {
-        eprintln!("warning: {} has no index.html; only the API is served", cli.dist.display());
+        eprintln!(
+            "warning: {} has no index.html; only the API is served",
+            cli.dist.display()
+        );
     }
     let faults = cli.faults();
     if !faults.is_off() {
@@ -59,7 +62,10 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
     let state = AppState::new(index, store)
         .with_faults(faults)
         .with_cors_origins(cors_origins)
-        .with_web(WebOptions { dist: Some(cli.dist.clone()), config_json: cli.config_json.clone() });
+        .with_web(WebOptions {
+            dist: Some(cli.dist.clone()),
+            config_json: cli.config_json.clone(),
+        });
 
     let listener = tokio::net::TcpListener::bind(cli.addr).await?;
     let addr = listener.local_addr()?;
@@ -69,7 +75,9 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
     stdout.flush()?;
     drop(stdout);
 
-    axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, build_app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 

@@ -14,7 +14,10 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("invalid query parameters")]
-    InvalidQuery { detail: String, errors: Vec<FieldError> },
+    InvalidQuery {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
     #[error("invalid path parameter `{0}`")]
     InvalidPath(&'static str),
     #[error("no vacancy with id {0}")]
@@ -68,25 +71,32 @@ impl ApiError {
     /// The `type` URI (relative, resolved against the API's base) and the constant title.
     fn kind(&self) -> (&'static str, &'static str) {
         match self {
-            ApiError::InvalidQuery { .. } => ("/problems/invalid-query", "Invalid query parameters"),
+            ApiError::InvalidQuery { .. } => {
+                ("/problems/invalid-query", "Invalid query parameters")
+            }
             ApiError::InvalidPath(_) => ("/problems/invalid-path", "Invalid path parameter"),
             ApiError::VacancyNotFound(_) => ("/problems/vacancy-not-found", "No such vacancy"),
             ApiError::RouteNotFound => ("/problems/route-not-found", "No such route"),
             ApiError::MethodNotAllowed => ("/problems/method-not-allowed", "Method not allowed"),
-            ApiError::UnsupportedMediaType => {
-                ("/problems/unsupported-media-type", "Content-Type must be application/json")
-            }
+            ApiError::UnsupportedMediaType => (
+                "/problems/unsupported-media-type",
+                "Content-Type must be application/json",
+            ),
             ApiError::PayloadTooLarge => ("/problems/payload-too-large", "Request body too large"),
             ApiError::UnreadableBody(_) => ("/problems/unreadable-body", "Unreadable request body"),
             ApiError::MalformedJson(_) => ("/problems/malformed-json", "Malformed JSON"),
-            ApiError::InvalidBody(_) => ("/problems/invalid-body", "Body does not match the schema"),
-            ApiError::InvalidIdempotencyKey(_) => {
-                ("/problems/invalid-idempotency-key", "Missing or invalid Idempotency-Key header")
+            ApiError::InvalidBody(_) => {
+                ("/problems/invalid-body", "Body does not match the schema")
             }
+            ApiError::InvalidIdempotencyKey(_) => (
+                "/problems/invalid-idempotency-key",
+                "Missing or invalid Idempotency-Key header",
+            ),
             ApiError::Validation(_) => ("/problems/validation", "Invalid application"),
-            ApiError::IdempotencyKeyReused => {
-                ("/problems/idempotency-key-reused", "Idempotency-Key already used for another application")
-            }
+            ApiError::IdempotencyKeyReused => (
+                "/problems/idempotency-key-reused",
+                "Idempotency-Key already used for another application",
+            ),
             ApiError::Unavailable => ("/problems/unavailable", "Service temporarily unavailable"),
             ApiError::Internal(_) => ("/problems/internal", "Internal server error"),
         }
@@ -96,9 +106,9 @@ impl ApiError {
         let (problem_type, title) = self.kind();
         let problem = Problem::new(self.status().as_u16(), problem_type, title);
         match self {
-            ApiError::InvalidQuery { detail, errors } => {
-                problem.with_detail(detail.clone()).with_errors(errors.clone())
-            }
+            ApiError::InvalidQuery { detail, errors } => problem
+                .with_detail(detail.clone())
+                .with_errors(errors.clone()),
             ApiError::Validation(errors) => problem.with_errors(errors.clone()),
             ApiError::InvalidPath(name) => problem
                 .with_detail(self.to_string())

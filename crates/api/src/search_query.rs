@@ -4,7 +4,8 @@
 use crate::cursor;
 use crate::problem::ApiError;
 use passerelle_core::api::{
-    ContractType, FieldError, FieldErrorCode, Regime, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MAX_RADIUS_KM,
+    ContractType, FieldError, FieldErrorCode, Regime, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT,
+    MAX_RADIUS_KM,
 };
 use passerelle_core::filter::{SearchArea, VacancyFilter};
 use passerelle_core::{DutchLevel, LatLon};
@@ -12,8 +13,19 @@ use passerelle_core::{DutchLevel, LatLon};
 /// Longest keyword accepted, in characters.
 pub const MAX_KEYWORD_CHARS: usize = 100;
 
-const KNOWN: [&str; 10] =
-    ["lat", "lon", "radius_km", "dutch_max", "q", "contract", "regime", "bottleneck", "cursor", "limit"];
+/// Every parameter the search takes (the OpenAPI test checks the document lists the same).
+pub const PARAMETERS: [&str; 10] = [
+    "lat",
+    "lon",
+    "radius_km",
+    "dutch_max",
+    "q",
+    "contract",
+    "regime",
+    "bottleneck",
+    "cursor",
+    "limit",
+];
 
 /// A valid search request.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,14 +46,19 @@ impl SearchQuery {
         let mut reported: Vec<&str> = Vec::new();
         for (i, (name, _)) in pairs.iter().enumerate() {
             // Unknown (probably a typo) or repeated: either way the client's intent is unclear.
-            let bad = !KNOWN.contains(&name.as_str()) || pairs[..i].iter().any(|(n, _)| n == name);
+            let bad =
+                !PARAMETERS.contains(&name.as_str()) || pairs[..i].iter().any(|(n, _)| n == name);
             if bad && !reported.contains(&name.as_str()) {
                 reported.push(name);
                 fail(name, FieldErrorCode::InvalidFormat);
             }
         }
         let value = |name: &str| {
-            pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+            pairs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.trim())
+                .filter(|v| !v.is_empty())
         };
         let required = |name: &str, fail: &mut dyn FnMut(&str, FieldErrorCode)| {
             let v = value(name);
@@ -70,13 +87,27 @@ impl SearchQuery {
             });
         let limit = match value("limit") {
             None => Some(DEFAULT_PAGE_LIMIT),
-            Some(v) => v.parse::<u32>().ok().filter(|l| (1..=MAX_PAGE_LIMIT).contains(l)).or_else(|| {
-                fail("limit", FieldErrorCode::InvalidFormat);
-                None
-            }),
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|l| (1..=MAX_PAGE_LIMIT).contains(l))
+                .or_else(|| {
+                    fail("limit", FieldErrorCode::InvalidFormat);
+                    None
+                }),
         };
-        let dutch_max = optional(value("dutch_max"), "dutch_max", |v| v.parse::<DutchLevel>().ok(), &mut fail);
-        let contract = optional(value("contract"), "contract", ContractType::parse, &mut fail);
+        let dutch_max = optional(
+            value("dutch_max"),
+            "dutch_max",
+            |v| v.parse::<DutchLevel>().ok(),
+            &mut fail,
+        );
+        let contract = optional(
+            value("contract"),
+            "contract",
+            ContractType::parse,
+            &mut fail,
+        );
         let regime = optional(value("regime"), "regime", Regime::parse, &mut fail);
         let bottleneck = optional(
             value("bottleneck"),
@@ -89,7 +120,10 @@ impl SearchQuery {
             &mut fail,
         );
         let keyword = value("q").map(str::to_owned);
-        if keyword.as_ref().is_some_and(|k| k.chars().count() > MAX_KEYWORD_CHARS) {
+        if keyword
+            .as_ref()
+            .is_some_and(|k| k.chars().count() > MAX_KEYWORD_CHARS)
+        {
             fail("q", FieldErrorCode::TooLong);
         }
         let cursor = value("cursor").map(str::to_owned);
@@ -99,17 +133,17 @@ impl SearchQuery {
                 if errors.is_empty() && LatLon::new(lat, lon).is_valid() =>
             {
                 Ok(Self {
-                area: SearchArea::new(LatLon::new(lat, lon), radius_km),
-                filter: VacancyFilter {
-                    dutch_max,
-                    keyword,
-                    contract,
-                    regime,
-                    bottleneck_only: bottleneck.unwrap_or(false),
-                },
-                limit,
-                cursor,
-            })
+                    area: SearchArea::new(LatLon::new(lat, lon), radius_km),
+                    filter: VacancyFilter {
+                        dutch_max,
+                        keyword,
+                        contract,
+                        regime,
+                        bottleneck_only: bottleneck.unwrap_or(false),
+                    },
+                    limit,
+                    cursor,
+                })
             }
             _ => Err(invalid(errors)),
         }
@@ -136,10 +170,17 @@ impl SearchQuery {
 /// The 400 for a bad query, naming the first offending parameters in its detail.
 pub fn invalid(errors: Vec<FieldError>) -> ApiError {
     let names: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-    ApiError::InvalidQuery { detail: format!("invalid query parameters: {}", names.join(", ")), errors }
+    ApiError::InvalidQuery {
+        detail: format!("invalid query parameters: {}", names.join(", ")),
+        errors,
+    }
 }
 
-fn parse_or<T: std::str::FromStr>(v: &str, name: &str, fail: &mut dyn FnMut(&str, FieldErrorCode)) -> Option<T> {
+fn parse_or<T: std::str::FromStr>(
+    v: &str,
+    name: &str,
+    fail: &mut dyn FnMut(&str, FieldErrorCode),
+) -> Option<T> {
     let parsed = v.parse().ok();
     if parsed.is_none() {
         fail(name, FieldErrorCode::InvalidFormat);

@@ -23,7 +23,10 @@ CREATE TABLE IF NOT EXISTS applications (
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot create the folder {path}: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("cannot serialise the application: {0}")]
@@ -50,8 +53,10 @@ impl ApplicationStore {
     /// Opens (or creates) the database file, creating its parent folders.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|source| StoreError::CreateDir { path: parent.to_owned(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+                path: parent.to_owned(),
+                source,
+            })?;
         }
         let conn = Connection::open(path)?;
         // WAL lets readers run beside the writer; FULL sync makes a 201 survive a power cut.
@@ -59,18 +64,27 @@ impl ApplicationStore {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Self { conn: Mutex::new(conn) })
+        Ok(Self {
+            conn: Mutex::new(conn),
+        })
     }
 
     /// Stores the application under `key`, or returns what an earlier request with that key got.
-    pub fn record(&self, key: &str, application: &ApplicationRequest) -> Result<Recorded, StoreError> {
+    pub fn record(
+        &self,
+        key: &str,
+        application: &ApplicationRequest,
+    ) -> Result<Recorded, StoreError> {
         // The re-serialised struct, not the raw bytes: whitespace or key order in a retried
         // request must not count as a different body.
         let body_json = serde_json::to_string(application)?;
         let body_sha256 = hex(&Sha256::digest(body_json.as_bytes()));
 
         // A panic while holding the lock leaves no half-done transaction (it rolls back on drop).
-        let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let existing: Option<(String, String, String)> = tx
             .query_row(
@@ -81,12 +95,19 @@ impl ApplicationStore {
             .optional()?;
         if let Some((reference, received_at, stored_hash)) = existing {
             return Ok(if stored_hash == body_sha256 {
-                Recorded::Replayed(ApplicationReceipt { reference, received_at })
+                Recorded::Replayed(ApplicationReceipt {
+                    reference,
+                    received_at,
+                })
             } else {
                 Recorded::KeyReused
             });
         }
-        let id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM applications", [], |r| r.get(0))?;
+        let id: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM applications",
+            [],
+            |r| r.get(0),
+        )?;
         let now = UtcTimestamp::now();
         let receipt = ApplicationReceipt {
             reference: format!("PAS-{}-{id:06}", now.date.year),
@@ -111,7 +132,10 @@ impl ApplicationStore {
 
     /// Number of stored applications.
     pub fn count(&self) -> Result<u64, StoreError> {
-        let conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let n: i64 = conn.query_row("SELECT COUNT(*) FROM applications", [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }

@@ -29,7 +29,9 @@ pub fn serve_app(router: Router, options: &WebOptions) -> Router {
     let Some(dist) = options.dist.clone() else {
         return router;
     };
-    let index = ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip();
+    let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
     let app_shell = tower::service_fn(move |request: Request<Body>| {
         let index = index.clone();
         async move {
@@ -37,16 +39,25 @@ pub fn serve_app(router: Router, options: &WebOptions) -> Router {
             if looks_like_a_file(request.uri().path()) {
                 return Ok::<_, Infallible>(StatusCode::NOT_FOUND.into_response());
             }
-            Ok(index.oneshot(request).await.map(IntoResponse::into_response).unwrap_or_else(|e| match e {}))
+            Ok(index
+                .oneshot(request)
+                .await
+                .map(IntoResponse::into_response)
+                .unwrap_or_else(|e| match e {}))
         }
     });
-    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(app_shell);
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(app_shell);
     router.fallback_service(files)
 }
 
 /// True when the last path segment has an extension, like `app.wasm` or `favicon.ico`.
 fn looks_like_a_file(path: &str) -> bool {
-    path.rsplit('/').next().is_some_and(|segment| segment.contains('.'))
+    path.rsplit('/')
+        .next()
+        .is_some_and(|segment| segment.contains('.'))
 }
 
 #[cfg(test)]

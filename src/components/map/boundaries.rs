@@ -37,7 +37,7 @@ fn region_style() -> Closure<dyn Fn(JsValue) -> JsValue> {
 /// Fetches both layers and adds them under everything else.
 pub fn load_into(map: Rc<RefCell<LeafletMap>>) {
     spawn_local(async move {
-        match get_json_value("geo/regions.geojson").await {
+        match get_json_value("/geo/regions.geojson").await {
             Ok(data) => {
                 let style = region_style();
                 let options = object(&[("style", style.as_ref().clone()), ("interactive", false.into())]);
@@ -45,7 +45,7 @@ pub fn load_into(map: Rc<RefCell<LeafletMap>>) {
             }
             Err(e) => leptos::logging::warn!("regions not drawn: {e}"),
         }
-        match get_json_value("geo/language-border.geojson").await {
+        match get_json_value("/geo/language-border.geojson").await {
             Ok(data) => {
                 let style = object(&[
                     ("color", "#3b2f87".into()),

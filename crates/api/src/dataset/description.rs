@@ -44,7 +44,10 @@ pub fn render(rng: &mut impl Rng, input: &DescriptionInput<'_>) -> String {
     let v = input.summary;
     let occupation = input.occupation.title.to_lowercase();
     let intro = if rng.random_bool(0.5) {
-        format!("{} zoekt voor zijn vestiging in {} een gemotiveerde {occupation}.", v.employer, input.town)
+        format!(
+            "{} zoekt voor zijn vestiging in {} een gemotiveerde {occupation}.",
+            v.employer, input.town
+        )
     } else {
         format!(
             "Wil jij aan de slag als {occupation} in de regio {}? Dan is {} op zoek naar jou!",
@@ -56,7 +59,10 @@ pub fn render(rng: &mut impl Rng, input: &DescriptionInput<'_>) -> String {
 
     let mut profile = vec![dutch_sentence(v.dutch_level).to_owned()];
     for language in input.languages {
-        profile.push(format!("Kennis van het {} is een troef.", language_name(&language.language)));
+        profile.push(format!(
+            "Kennis van het {} is een troef.",
+            language_name(&language.language)
+        ));
     }
     profile.push(EXPERIENCE[rng.random_range(0..EXPERIENCE.len())].to_owned());
     profile.push(ATTITUDES[rng.random_range(0..ATTITUDES.len())].to_owned());
@@ -66,7 +72,10 @@ pub fn render(rng: &mut impl Rng, input: &DescriptionInput<'_>) -> String {
 
     let hours = match v.regime {
         Regime::FullTime => format!("Een voltijdse job ({} uur per week).", input.hours_per_week),
-        Regime::PartTime => format!("Een deeltijdse job ({} uur per week).", input.hours_per_week),
+        Regime::PartTime => format!(
+            "Een deeltijdse job ({} uur per week).",
+            input.hours_per_week
+        ),
     };
     let first = rng.random_range(0..BENEFITS.len());
     let second = (first + rng.random_range(1..BENEFITS.len())) % BENEFITS.len();
@@ -74,7 +83,10 @@ pub fn render(rng: &mut impl Rng, input: &DescriptionInput<'_>) -> String {
         contract_sentence(v.contract).to_owned(),
         hours,
         "Een loon volgens het paritair comité, afhankelijk van je ervaring.".to_owned(),
-        format!("Extralegale voordelen: {} en {}.", BENEFITS[first], BENEFITS[second]),
+        format!(
+            "Extralegale voordelen: {} en {}.",
+            BENEFITS[first], BENEFITS[second]
+        ),
     ];
 
     format!(
@@ -85,15 +97,24 @@ pub fn render(rng: &mut impl Rng, input: &DescriptionInput<'_>) -> String {
 }
 
 fn bullets(lines: impl Iterator<Item = String>) -> String {
-    lines.map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n")
+    lines
+        .map(|l| format!("- {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn dutch_sentence(level: DutchLevel) -> &'static str {
     match level {
-        DutchLevel::None => "Kennis van het Nederlands is niet vereist; je collega's helpen je op weg.",
-        DutchLevel::Starter => "Je kent enkele woorden Nederlands, genoeg om eenvoudige afspraken te volgen.",
+        DutchLevel::None => {
+            "Kennis van het Nederlands is niet vereist; je collega's helpen je op weg."
+        }
+        DutchLevel::Starter => {
+            "Je kent enkele woorden Nederlands, genoeg om eenvoudige afspraken te volgen."
+        }
         DutchLevel::Basic => "Je begrijpt eenvoudige instructies in het Nederlands.",
-        DutchLevel::Medium => "Je spreekt voldoende Nederlands om met collega's over het werk te praten.",
+        DutchLevel::Medium => {
+            "Je spreekt voldoende Nederlands om met collega's over het werk te praten."
+        }
         DutchLevel::Good => "Je spreekt en schrijft vlot Nederlands.",
         DutchLevel::VeryGood => "Je beheerst het Nederlands uitstekend, mondeling en schriftelijk.",
     }
@@ -113,6 +134,8 @@ fn contract_sentence(contract: ContractType) -> &'static str {
         ContractType::Permanent => "Een contract van onbepaalde duur.",
         ContractType::FixedTerm => "Een contract van bepaalde duur, met kans op vast werk.",
         ContractType::Interim => "Een interimcontract met uitzicht op een vaste job.",
-        ContractType::Apprenticeship => "Een opleidingstraject waarin je werkt en leert (duaal leren).",
+        ContractType::Apprenticeship => {
+            "Een opleidingstraject waarin je werkt en leert (duaal leren)."
+        }
     }
 }

@@ -41,10 +41,15 @@ struct VacancyExtra {
 }
 
 /// The immutable vacancies the API serves; ids run from 1 to N.
+///
+/// Storage starts in id order; an index may reorder it (see [`Dataset::reorder_by`]) so that
+/// neighbours sit next to each other in memory. Look vacancies up by id with [`Dataset::summary`].
 pub struct Dataset {
     seed: u64,
     summaries: Vec<VacancySummary>,
     extras: Vec<VacancyExtra>,
+    /// Storage slot of each id (`slots[id - 1]`).
+    slots: Vec<u32>,
 }
 
 /// The weighted tables, built once per generation.
@@ -58,12 +63,10 @@ struct Tables {
 
 impl Tables {
     fn new() -> Self {
-        let by_profile = |p: DutchProfile| {
-            Weighted::new(occupations::of_profile(p).map(|o| (o, o.weight)))
-        };
-        let levels = |p: DutchProfile| {
-            Weighted::new(DutchLevel::ALL.into_iter().zip(p.level_weights()))
-        };
+        let by_profile =
+            |p: DutchProfile| Weighted::new(occupations::of_profile(p).map(|o| (o, o.weight)));
+        let levels =
+            |p: DutchProfile| Weighted::new(DutchLevel::ALL.into_iter().zip(p.level_weights()));
         let [low, mid, high] = DutchProfile::ALL;
         Self {
             places: Places::flanders(),
@@ -84,8 +87,36 @@ impl Dataset {
     /// Generates `count` vacancies from `seed`.
     pub fn generate(count: u32, seed: u64) -> Self {
         let tables = Tables::new();
-        let (summaries, extras) = (1..=count).map(|id| generate_one(&tables, seed, id)).unzip();
-        Self { seed, summaries, extras }
+        let (summaries, extras) = (1..=count)
+            .map(|id| generate_one(&tables, seed, id))
+            .unzip();
+        Self {
+            seed,
+            summaries,
+            extras,
+            slots: (0..count).collect(),
+        }
+    }
+
+    /// Reorders storage by `key` (ids and contents are unchanged).
+    pub fn reorder_by<K: Ord>(&mut self, key: impl Fn(&VacancySummary) -> K) {
+        let mut rows: Vec<(VacancySummary, VacancyExtra)> = std::mem::take(&mut self.summaries)
+            .into_iter()
+            .zip(std::mem::take(&mut self.extras))
+            .collect();
+        rows.sort_by_cached_key(|(summary, _)| key(summary));
+        (self.summaries, self.extras) = rows.into_iter().unzip();
+        for (slot, summary) in (0u32..).zip(&self.summaries) {
+            if let Some(entry) = slot_index(summary.id).and_then(|i| self.slots.get_mut(i)) {
+                *entry = slot;
+            }
+        }
+    }
+
+    /// Where vacancy `id` is stored.
+    fn slot(&self, id: u32) -> Option<usize> {
+        let slot = *self.slots.get(slot_index(id)?)?;
+        usize::try_from(slot).ok()
     }
 
     pub fn len(&self) -> usize {
@@ -100,21 +131,20 @@ impl Dataset {
         self.seed
     }
 
-    /// Every vacancy, in id order.
+    /// Every vacancy, in storage order (id order unless reordered).
     pub fn summaries(&self) -> &[VacancySummary] {
         &self.summaries
     }
 
     pub fn summary(&self, id: u32) -> Option<&VacancySummary> {
-        let index = usize::try_from(id).ok()?.checked_sub(1)?;
-        self.summaries.get(index)
+        self.summaries.get(self.slot(id)?)
     }
 
     /// The full vacancy, its description rendered now.
     pub fn detail(&self, id: u32) -> Option<VacancyDetail> {
-        let index = usize::try_from(id).ok()?.checked_sub(1)?;
-        let summary = self.summaries.get(index)?;
-        let extra = self.extras.get(index)?;
+        let slot = self.slot(id)?;
+        let summary = self.summaries.get(slot)?;
+        let extra = self.extras.get(slot)?;
         let mut rng = stream(self.seed ^ DESCRIPTION_SALT, id);
         let description = description::render(
             &mut rng,
@@ -126,8 +156,8 @@ impl Dataset {
                 hours_per_week: extra.hours_per_week,
             },
         );
-        let apply_url =
-            (summary.apply_mode == ApplyMode::External).then(|| apply_url(summary.id, extra.occupation));
+        let apply_url = (summary.apply_mode == ApplyMode::External)
+            .then(|| apply_url(summary.id, extra.occupation));
         Some(VacancyDetail {
             summary: summary.clone(),
             description,
@@ -137,6 +167,11 @@ impl Dataset {
             apply_url,
         })
     }
+}
+
+/// Ids start at 1.
+fn slot_index(id: u32) -> Option<usize> {
+    usize::try_from(id).ok()?.checked_sub(1)
 }
 
 fn stream(seed: u64, id: u32) -> ChaCha8Rng {
@@ -205,7 +240,10 @@ fn other_languages(rng: &mut impl Rng) -> Vec<LanguageRequirement> {
     let mut maybe = |code: &str, percent: u32, levels: &[DutchLevel]| {
         if rng.random_range(0..100) < percent {
             let level = levels[rng.random_range(0..levels.len())];
-            languages.push(LanguageRequirement { language: code.to_owned(), level });
+            languages.push(LanguageRequirement {
+                language: code.to_owned(),
+                level,
+            });
         }
     };
     use DutchLevel::{Basic, Good, Medium, VeryGood};

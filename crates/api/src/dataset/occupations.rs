@@ -85,13 +85,24 @@ const fn occ(
     part_time_percent: u32,
     tasks: &'static [&'static str],
 ) -> Occupation {
-    Occupation { title, isco, bottleneck, sector, dutch, weight, part_time_percent, tasks }
+    Occupation {
+        title,
+        isco,
+        bottleneck,
+        sector,
+        dutch,
+        weight,
+        part_time_percent,
+        tasks,
+    }
 }
 
 use DutchProfile::{High, Low, Mid};
 use Sector::*;
 
 /// Every occupation of the generator.
+// One row per occupation reads as a table; rustfmt would spread each over a dozen lines.
+#[rustfmt::skip]
 pub const OCCUPATIONS: &[Occupation] = &[
     // Low Dutch profile.
     occ("Magazijnier", "4321", true, Logistics, Low, 10, 10, &[

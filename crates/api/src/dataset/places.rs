@@ -51,7 +51,10 @@ impl Places {
 /// bonus for the regional centres.
 fn weight(m: &Municipality) -> u32 {
     let postal = u32::try_from(m.postal_codes.len()).unwrap_or(u32::MAX);
-    let bonus = CITY_BONUS.iter().find(|(name, _)| *name == m.name_nl).map_or(0, |(_, b)| *b);
+    let bonus = CITY_BONUS
+        .iter()
+        .find(|(name, _)| *name == m.name_nl)
+        .map_or(0, |(_, b)| *b);
     2 + postal + bonus
 }
 
@@ -63,8 +66,9 @@ pub fn jittered_location(rng: &mut impl Rng, m: &Municipality) -> LatLon {
     let bearing = rng.random::<f64>() * std::f64::consts::TAU;
     let distance_km = (sigma_km * (-2.0 * u1.ln()).sqrt()).min(MAX_JITTER_KM);
     let dlat = (distance_km * bearing.cos() / EARTH_RADIUS_KM).to_degrees();
-    let dlon = (distance_km * bearing.sin() / (EARTH_RADIUS_KM * m.location.lat.to_radians().cos()))
-        .to_degrees();
+    let dlon = (distance_km * bearing.sin()
+        / (EARTH_RADIUS_KM * m.location.lat.to_radians().cos()))
+    .to_degrees();
     // Five decimals (about a metre) is what a real feed carries and keeps the JSON short.
     let round = |x: f64| (x * 1e5).round() / 1e5;
     LatLon::new(round(m.location.lat + dlat), round(m.location.lon + dlon))

@@ -39,10 +39,13 @@ pub async fn create(
         }
     })?;
     let key = idempotency_key(&headers)?;
-    let application: ApplicationRequest = serde_json::from_slice(&body).map_err(|e| match e.classify() {
-        Category::Data => ApiError::InvalidBody(e.to_string()),
-        Category::Syntax | Category::Eof | Category::Io => ApiError::MalformedJson(e.to_string()),
-    })?;
+    let application: ApplicationRequest =
+        serde_json::from_slice(&body).map_err(|e| match e.classify() {
+            Category::Data => ApiError::InvalidBody(e.to_string()),
+            Category::Syntax | Category::Eof | Category::Io => {
+                ApiError::MalformedJson(e.to_string())
+            }
+        })?;
     validate(&state, &application)?;
 
     let store = state.store.clone();
@@ -54,9 +57,10 @@ pub async fn create(
         Recorded::Created(receipt) => Ok((StatusCode::CREATED, Json(receipt)).into_response()),
         Recorded::Replayed(receipt) => {
             let mut response = (StatusCode::CREATED, Json(receipt)).into_response();
-            response
-                .headers_mut()
-                .insert(HeaderName::from_static(REPLAYED_HEADER), HeaderValue::from_static("true"));
+            response.headers_mut().insert(
+                HeaderName::from_static(REPLAYED_HEADER),
+                HeaderValue::from_static("true"),
+            );
             Ok(response)
         }
         Recorded::KeyReused => Err(ApiError::IdempotencyKeyReused),
@@ -80,7 +84,9 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
         .to_str()
         .ok()
         .filter(|k| KEY_CHARS.contains(&k.len()) && k.bytes().all(|b| (0x20..=0x7e).contains(&b)))
-        .ok_or(ApiError::InvalidIdempotencyKey(FieldErrorCode::InvalidFormat))?;
+        .ok_or(ApiError::InvalidIdempotencyKey(
+            FieldErrorCode::InvalidFormat,
+        ))?;
     Ok(key.to_owned())
 }
 
@@ -88,7 +94,10 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 fn validate(state: &AppState, application: &ApplicationRequest) -> Result<(), ApiError> {
     let mut errors = Vec::new();
     match state.index.dataset().summary(application.vacancy_id) {
-        None => errors.push(FieldError::new("vacancy_id", FieldErrorCode::UnknownVacancy)),
+        None => errors.push(FieldError::new(
+            "vacancy_id",
+            FieldErrorCode::UnknownVacancy,
+        )),
         Some(v) if v.apply_mode != ApplyMode::InApp => {
             errors.push(FieldError::new("vacancy_id", FieldErrorCode::NotInApp));
         }

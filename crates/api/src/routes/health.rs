@@ -7,5 +7,8 @@ use passerelle_core::api::Health;
 
 pub async fn health(State(state): State<AppState>) -> Json<Health> {
     let vacancies = u32::try_from(state.index.dataset().len()).unwrap_or(u32::MAX);
-    Json(Health { status: "ok".to_owned(), vacancies })
+    Json(Health {
+        status: "ok".to_owned(),
+        vacancies,
+    })
 }

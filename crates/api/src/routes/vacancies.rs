@@ -7,7 +7,9 @@ use crate::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use passerelle_core::api::{FieldError, FieldErrorCode, VacancyDetail, VacancyPage, VacancySummary};
+use passerelle_core::api::{
+    FieldError, FieldErrorCode, VacancyDetail, VacancyPage, VacancySummary,
+};
 
 /// One page of the vacancies around a point, nearest first.
 pub async fn search(
@@ -29,22 +31,44 @@ pub fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, ApiErr
     let offset = match &query.cursor {
         None => 0,
         Some(c) => cursor::decode(c, fingerprint).ok_or_else(|| {
-            search_query::invalid(vec![FieldError::new("cursor", FieldErrorCode::InvalidFormat)])
+            search_query::invalid(vec![FieldError::new(
+                "cursor",
+                FieldErrorCode::InvalidFormat,
+            )])
         })?,
     };
-    let found = state.index.search(query.area, &query.filter);
-    let total = found.len();
+    let matches = state.results.get_or_compute(fingerprint, || {
+        let found = state.index.search(query.area, &query.filter);
+        found.into_iter().map(|(v, km)| (v.id, km)).collect()
+    });
+    let total = matches.len();
     let start = usize::try_from(offset).unwrap_or(usize::MAX);
     if start > total {
-        return Err(search_query::invalid(vec![FieldError::new("cursor", FieldErrorCode::InvalidFormat)]));
+        return Err(search_query::invalid(vec![FieldError::new(
+            "cursor",
+            FieldErrorCode::InvalidFormat,
+        )]));
     }
-    let end = start.saturating_add(usize::try_from(query.limit).unwrap_or(usize::MAX)).min(total);
-    let items = found[start..end]
+    let end = start
+        .saturating_add(usize::try_from(query.limit).unwrap_or(usize::MAX))
+        .min(total);
+    let items = matches[start..end]
         .iter()
-        .map(|(v, km)| VacancySummary { distance_km: Some(round_to_metre(*km)), ..(*v).clone() })
+        .filter_map(|(id, km)| {
+            let v = dataset.summary(*id)?;
+            Some(VacancySummary {
+                distance_km: Some(round_to_metre(*km)),
+                ..v.clone()
+            })
+        })
         .collect();
-    let next = (end < total).then(|| cursor::encode(u32::try_from(end).unwrap_or(u32::MAX), fingerprint));
-    Ok(VacancyPage { total: u32::try_from(total).unwrap_or(u32::MAX), items, next })
+    let next =
+        (end < total).then(|| cursor::encode(u32::try_from(end).unwrap_or(u32::MAX), fingerprint));
+    Ok(VacancyPage {
+        total: u32::try_from(total).unwrap_or(u32::MAX),
+        items,
+        next,
+    })
 }
 
 /// Rounding is monotonic, so the rounded distances still read nearest first.
@@ -59,5 +83,10 @@ pub async fn detail(
 ) -> Result<Json<VacancyDetail>, ApiError> {
     let Path(raw) = id.map_err(|_| ApiError::InvalidPath("id"))?;
     let id: u32 = raw.parse().map_err(|_| ApiError::InvalidPath("id"))?;
-    state.index.dataset().detail(id).map(Json).ok_or(ApiError::VacancyNotFound(id))
+    state
+        .index
+        .dataset()
+        .detail(id)
+        .map(Json)
+        .ok_or(ApiError::VacancyNotFound(id))
 }

@@ -19,25 +19,55 @@ async fn bad_search_parameters_are_400_naming_the_parameter() {
     let api = TestApi::new();
     let (lat, lon) = WAVRE;
     let cases: Vec<(String, &[&str])> = vec![
-        (format!("/api/v1/vacancies?lon={lon}&radius_km=60"), &["lat"]),
-        (format!("/api/v1/vacancies?lat=north&lon={lon}&radius_km=60"), &["lat"]),
+        (
+            format!("/api/v1/vacancies?lon={lon}&radius_km=60"),
+            &["lat"],
+        ),
+        (
+            format!("/api/v1/vacancies?lat=north&lon={lon}&radius_km=60"),
+            &["lat"],
+        ),
         (search_uri(91.0, lon, 60.0, ""), &["lat"]),
         (search_uri(lat, 181.0, 60.0, ""), &["lon"]),
-        (format!("/api/v1/vacancies?lat=NaN&lon=inf&radius_km=60"), &["lat", "lon"]),
-        (format!("/api/v1/vacancies?lat={lat}&lon={lon}"), &["radius_km"]),
+        (
+            "/api/v1/vacancies?lat=NaN&lon=inf&radius_km=60".to_owned(),
+            &["lat", "lon"],
+        ),
+        (
+            format!("/api/v1/vacancies?lat={lat}&lon={lon}"),
+            &["radius_km"],
+        ),
         (search_uri(lat, lon, 0.0, ""), &["radius_km"]),
         (search_uri(lat, lon, 200.5, ""), &["radius_km"]),
         (search_uri(lat, lon, -5.0, ""), &["radius_km"]),
         (search_uri(lat, lon, 60.0, "&limit=0"), &["limit"]),
         (search_uri(lat, lon, 60.0, "&limit=1001"), &["limit"]),
         (search_uri(lat, lon, 60.0, "&limit=ten"), &["limit"]),
-        (search_uri(lat, lon, 60.0, "&dutch_max=fluent"), &["dutch_max"]),
-        (search_uri(lat, lon, 60.0, "&contract=forever"), &["contract"]),
+        (
+            search_uri(lat, lon, 60.0, "&dutch_max=fluent"),
+            &["dutch_max"],
+        ),
+        (
+            search_uri(lat, lon, 60.0, "&contract=forever"),
+            &["contract"],
+        ),
         (search_uri(lat, lon, 60.0, "&regime=sometimes"), &["regime"]),
-        (search_uri(lat, lon, 60.0, "&bottleneck=yes"), &["bottleneck"]),
-        (search_uri(lat, lon, 60.0, &format!("&q={}", "a".repeat(101))), &["q"]),
-        (search_uri(lat, lon, 60.0, "&cursor=not-a-cursor"), &["cursor"]),
-        (search_uri(lat, lon, 60.0, "&cursor=ffffffff0000000000000000"), &["cursor"]),
+        (
+            search_uri(lat, lon, 60.0, "&bottleneck=yes"),
+            &["bottleneck"],
+        ),
+        (
+            search_uri(lat, lon, 60.0, &format!("&q={}", "a".repeat(101))),
+            &["q"],
+        ),
+        (
+            search_uri(lat, lon, 60.0, "&cursor=not-a-cursor"),
+            &["cursor"],
+        ),
+        (
+            search_uri(lat, lon, 60.0, "&cursor=ffffffff0000000000000000"),
+            &["cursor"],
+        ),
         (search_uri(lat, lon, 60.0, "&radius=60"), &["radius"]),
         (search_uri(lat, lon, 60.0, "&limit=5&limit=6"), &["limit"]),
     ];
@@ -76,9 +106,15 @@ async fn wrong_types_unknown_and_missing_fields_are_422() {
         "42".to_owned(),
     ];
     for body in bodies {
-        let response = api.post_json(APPLICATIONS, Some("wrong-shape"), body.clone()).await;
+        let response = api
+            .post_json(APPLICATIONS, Some("wrong-shape"), body.clone())
+            .await;
         assert_eq!(response.status, 422, "{body}");
-        assert_eq!(response.problem().problem_type, "/problems/invalid-body", "{body}");
+        assert_eq!(
+            response.problem().problem_type,
+            "/problems/invalid-body",
+            "{body}"
+        );
     }
     assert_eq!(api.stored_applications(), 0);
 }
@@ -89,21 +125,34 @@ async fn a_body_over_64_kb_is_413() {
     let body = application_json(|v| v["message"] = "x".repeat(70 * 1024).into());
     let response = api.post_json(APPLICATIONS, Some("too-large-1"), body).await;
     assert_eq!(response.status, 413);
-    assert_eq!(response.problem().problem_type, "/problems/payload-too-large");
+    assert_eq!(
+        response.problem().problem_type,
+        "/problems/payload-too-large"
+    );
 }
 
 #[tokio::test]
 async fn a_missing_or_wrong_content_type_is_415() {
     let api = TestApi::new();
     let body = application_json(|_| {});
-    for content_type in [None, Some("text/plain"), Some("application/x-www-form-urlencoded")] {
-        let mut request = Request::post(APPLICATIONS).header(IDEMPOTENCY_KEY_HEADER, "content-type-1");
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+    ] {
+        let mut request =
+            Request::post(APPLICATIONS).header(IDEMPOTENCY_KEY_HEADER, "content-type-1");
         if let Some(ct) = content_type {
             request = request.header(header::CONTENT_TYPE, ct);
         }
-        let response = api.send(request.body(Body::from(body.clone())).expect("request")).await;
+        let response = api
+            .send(request.body(Body::from(body.clone())).expect("request"))
+            .await;
         assert_eq!(response.status, 415, "{content_type:?}");
-        assert_eq!(response.problem().problem_type, "/problems/unsupported-media-type");
+        assert_eq!(
+            response.problem().problem_type,
+            "/problems/unsupported-media-type"
+        );
     }
     let with_charset = Request::post(APPLICATIONS)
         .header(IDEMPOTENCY_KEY_HEADER, "content-type-2")
@@ -118,7 +167,12 @@ async fn a_missing_or_malformed_idempotency_key_is_400() {
     let api = TestApi::new();
     let body = application_json(|_| {});
     let long = "k".repeat(201);
-    for key in [None, Some("short"), Some(long.as_str()), Some("tab\there-key")] {
+    for key in [
+        None,
+        Some("short"),
+        Some(long.as_str()),
+        Some("tab\there-key"),
+    ] {
         let response = api.post_json(APPLICATIONS, key, body.clone()).await;
         assert_eq!(response.status, 400, "{key:?}");
         let problem = response.problem();
@@ -131,10 +185,20 @@ async fn a_missing_or_malformed_idempotency_key_is_400() {
 #[tokio::test]
 async fn unknown_api_routes_are_404_problems() {
     let api = TestApi::new();
-    for uri in ["/api/v1/nothing", "/api/v1/vacancies/1/extra", "/api/v2/vacancies", "/api", "/api/v1"] {
+    for uri in [
+        "/api/v1/nothing",
+        "/api/v1/vacancies/1/extra",
+        "/api/v2/vacancies",
+        "/api",
+        "/api/v1",
+    ] {
         let response = api.get(uri).await;
         assert_eq!(response.status, 404, "{uri}");
-        assert_eq!(response.problem().problem_type, "/problems/route-not-found", "{uri}");
+        assert_eq!(
+            response.problem().problem_type,
+            "/problems/route-not-found",
+            "{uri}"
+        );
     }
 }
 
@@ -149,7 +213,16 @@ async fn a_wrong_method_is_405_with_allow() {
     ] {
         let response = api.request(method.clone(), uri).await;
         assert_eq!(response.status, 405, "{method} {uri}");
-        assert_eq!(response.problem().problem_type, "/problems/method-not-allowed");
-        assert_eq!(response.headers.get(header::ALLOW).and_then(|v| v.to_str().ok()), Some(allow));
+        assert_eq!(
+            response.problem().problem_type,
+            "/problems/method-not-allowed"
+        );
+        assert_eq!(
+            response
+                .headers
+                .get(header::ALLOW)
+                .and_then(|v| v.to_str().ok()),
+            Some(allow)
+        );
     }
 }

@@ -8,7 +8,9 @@ use passerelle_api::faults::FaultConfig;
 use passerelle_api::index::VacancyIndex;
 use passerelle_api::store::ApplicationStore;
 use passerelle_api::{build_app, AppState};
-use passerelle_core::api::{ApplicationRequest, ApplyMode, Problem, VacancySummary, IDEMPOTENCY_KEY_HEADER};
+use passerelle_core::api::{
+    ApplicationRequest, ApplyMode, Problem, VacancySummary, IDEMPOTENCY_KEY_HEADER,
+};
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -25,7 +27,12 @@ pub const WAVRE: (f64, f64) = (50.7167, 4.6011);
 pub fn shared_index() -> Arc<VacancyIndex> {
     static INDEX: OnceLock<Arc<VacancyIndex>> = OnceLock::new();
     INDEX
-        .get_or_init(|| Arc::new(VacancyIndex::new(Dataset::generate(TEST_VACANCIES, TEST_SEED))))
+        .get_or_init(|| {
+            Arc::new(VacancyIndex::new(Dataset::generate(
+                TEST_VACANCIES,
+                TEST_SEED,
+            )))
+        })
         .clone()
 }
 
@@ -54,30 +61,63 @@ impl TestApi {
     }
 
     /// An API over an existing database file (a "restart").
-    pub fn on_database(dir: Arc<TempDir>, db_path: PathBuf, configure: impl FnOnce(AppState) -> AppState) -> Self {
+    pub fn on_database(
+        dir: Arc<TempDir>,
+        db_path: PathBuf,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> Self {
         let store = ApplicationStore::open(&db_path).expect("open store");
         let state = configure(AppState::new(shared_index(), store));
-        Self { router: build_app(state.clone()), state, db_path, dir }
+        Self {
+            router: build_app(state.clone()),
+            state,
+            db_path,
+            dir,
+        }
     }
 
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
-        let response = self.router.clone().oneshot(request).await.expect("the router is infallible");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router is infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
-        TestResponse { status, headers, body }
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
-        self.send(Request::get(uri).body(Body::empty()).expect("request")).await
+        self.send(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
     }
 
     pub async fn request(&self, method: Method, uri: &str) -> TestResponse {
-        self.send(Request::builder().method(method).uri(uri).body(Body::empty()).expect("request")).await
+        self.send(
+            Request::builder()
+                .method(method)
+                .uri(uri)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
     }
 
     /// A JSON POST with an optional Idempotency-Key.
-    pub async fn post_json(&self, uri: &str, key: Option<&str>, body: impl Into<Body>) -> TestResponse {
+    pub async fn post_json(
+        &self,
+        uri: &str,
+        key: Option<&str>,
+        body: impl Into<Body>,
+    ) -> TestResponse {
         let mut request = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
         if let Some(key) = key {
             request = request.header(IDEMPOTENCY_KEY_HEADER, key);
@@ -87,7 +127,8 @@ impl TestApi {
 
     pub async fn apply(&self, key: &str, application: &ApplicationRequest) -> TestResponse {
         let body = serde_json::to_vec(application).expect("serialise");
-        self.post_json("/api/v1/applications", Some(key), body).await
+        self.post_json("/api/v1/applications", Some(key), body)
+            .await
     }
 
     pub fn stored_applications(&self) -> u64 {
@@ -103,17 +144,31 @@ pub struct TestResponse {
 
 impl TestResponse {
     pub fn content_type(&self) -> &str {
-        self.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     pub fn json<T: DeserializeOwned>(&self) -> T {
-        assert_eq!(self.content_type(), "application/json", "status {}: {:?}", self.status, self.body);
+        assert_eq!(
+            self.content_type(),
+            "application/json",
+            "status {}: {:?}",
+            self.status,
+            self.body
+        );
         serde_json::from_slice(&self.body).expect("JSON body")
     }
 
     /// The problem body; fails unless the response is a problem+json with a matching status.
     pub fn problem(&self) -> Problem {
-        assert_eq!(self.content_type(), "application/problem+json", "status {}", self.status);
+        assert_eq!(
+            self.content_type(),
+            "application/problem+json",
+            "status {}",
+            self.status
+        );
         let problem: Problem = serde_json::from_slice(&self.body).expect("problem body");
         assert_eq!(problem.status, self.status.as_u16());
         problem

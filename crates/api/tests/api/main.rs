@@ -1,0 +1,12 @@
+//! Integration tests of the stand-in API, in one binary so the crate links once.
+
+mod applications;
+mod bad_input;
+mod binary;
+mod dataset;
+mod detail;
+mod faults;
+mod openapi;
+mod search;
+mod support;
+mod web;
