@@ -3,6 +3,7 @@
 //!
 //! [`build_app`] assembles the whole service so tests can drive it in-process.
 
+mod csp;
 pub mod calendar;
 pub mod config;
 pub mod cursor;

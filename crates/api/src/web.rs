@@ -7,7 +7,10 @@ use axum::response::IntoResponse;
 use axum::routing::get_service;
 use axum::Router;
 use std::convert::Infallible;
-use std::path::PathBuf;
+use crate::csp::content_security_policy;
+use axum::http::{header, HeaderValue};
+use std::path::{Path, PathBuf};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -46,11 +49,25 @@ pub fn serve_app(router: Router, options: &WebOptions) -> Router {
                 .unwrap_or_else(|e| match e {}))
         }
     });
+    let csp = app_content_security_policy(&dist, options.config_json.as_deref());
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(app_shell);
+    let files = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
+        .service(files);
     router.fallback_service(files)
+}
+
+/// The CSP for the app's files, from the `index.html` and `config.json` being served.
+fn app_content_security_policy(dist: &Path, config_json: Option<&Path>) -> HeaderValue {
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let config_path = config_json.map(Path::to_path_buf).unwrap_or_else(|| dist.join("config.json"));
+    let config = std::fs::read_to_string(config_path).unwrap_or_default();
+    // Only ASCII goes into the policy (origins are checked), so this cannot fail; fall back to the strictest.
+    HeaderValue::from_str(&content_security_policy(&index, &config))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
 }
 
 /// True when the last path segment has an extension, like `app.wasm` or `favicon.ico`.

@@ -37,14 +37,19 @@ pub fn use_vacancy_load(
     let loaded = RwSignal::new(Loaded::default());
     let generation = StoredValue::new(0u64);
 
-    let load = move |client: ApiClient| {
+    // `fresh`: a new town starts from nothing; a retry keeps showing what arrived until pages replace it.
+    let load = move |client: ApiClient, fresh: bool| {
         let Some(town) = town.get_untracked() else { return };
         let area = SearchArea::new(town.location, SUITABLE_RADIUS_KM);
         // A newer load (another town, a retry) makes the answers of an older one irrelevant.
         generation.update_value(|g| *g += 1);
         let this_load = generation.get_value();
         let current = move || generation.try_get_value() == Some(this_load);
-        loaded.set(Loaded::default());
+        if fresh {
+            loaded.set(Loaded::default());
+        } else {
+            loaded.update(|l| l.error = None);
+        }
         spawn_local(async move {
             let result = client
                 .all_vacancies(area, |progress, items| {
@@ -72,7 +77,7 @@ pub fn use_vacancy_load(
     let client_for_effect = client.clone();
     Effect::new(move |_| {
         town.track();
-        load(client_for_effect.clone());
+        load(client_for_effect.clone(), true);
     });
-    (loaded, Callback::new(move |_| load(client.clone())))
+    (loaded, Callback::new(move |_| load(client.clone(), false)))
 }

@@ -1,11 +1,16 @@
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { tr } from './support/locales';
 
 /** Mons' town hall, the default home town (NIS code 53053). */
 const mons = { nis: '53053', lat: 50.45413, lon: 3.95229 };
 
 test("the first page shows Mons' 60 km circle and its vacancies", async ({ page, request, api, problems }, testInfo) => {
-  await page.goto(`/?town=${mons.nis}`);
+  await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+  await expect(page.getByTestId('vacancy-count')).toBeVisible({ timeout: 30_000 });
+  // On a phone the map is the second tab, as a person would open it.
+  const mapTab = page.getByRole('tab', { name: tr('fr', 'tab_map') });
+  if (await mapTab.isVisible()) await mapTab.click();
 
   const map = page.locator('#map');
   await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });

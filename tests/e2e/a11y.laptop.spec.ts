@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { langs } from './support/locales';
+import { firstInAppVacancy, mons, Passerelle } from './support/passerelle';
+
+async function expectNoViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(summary, `axe violations on ${screen}`).toEqual([]);
+}
+
+for (const lang of langs) {
+  test(`every screen passes axe in ${lang}`, async ({ page, api, request }) => {
+    const app = new Passerelle(page, lang);
+    await app.openStart();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expectNoViolations(page, 'start');
+
+    await page.goto(`/jobs?town=${mons.nis}&level=basic&lang=${lang}`);
+    await app.waitForAllVacancies();
+    await expectNoViolations(page, 'results');
+
+    const vacancy = await firstInAppVacancy(request, api.baseURL, { dutch_max: 'medium' });
+    await page.goto(`/jobs?town=${mons.nis}&level=basic&vacancy=${vacancy.id}&lang=${lang}`);
+    await expect(page.getByText(app.t('train_ticket_note'))).toBeVisible();
+    await expectNoViolations(page, 'vacancy');
+
+    await page.getByRole('button', { name: app.t('detail_apply'), exact: true }).click();
+    await page.getByRole('button', { name: app.t('apply_send') }).click();
+    await expect(page.locator('#apply-consent-error')).toBeVisible();
+    await expectNoViolations(page, 'apply form with errors');
+  });
+}

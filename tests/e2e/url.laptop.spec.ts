@@ -1,0 +1,54 @@
+import { test, expect } from './fixtures';
+import { apiSearch, mons, Passerelle } from './support/passerelle';
+
+test.describe('the URL', () => {
+  test('shared with filters and an open vacancy restores the same view elsewhere', async ({ page, browser, api, baseURL }) => {
+    const app = new Passerelle(page, 'en');
+    await page.goto(`/jobs?town=${mons.nis}&level=medium&lang=en`);
+    await app.waitForAllVacancies();
+    await page.getByLabel(app.t('filter_contract')).selectOption('permanent');
+    await page.getByLabel(app.t('filter_bottleneck')).check();
+    await page.getByLabel(app.t('filter_reach')).selectOption('within');
+    const count = await app.shownCount();
+    expect(count).toBeGreaterThan(0);
+    const first = page.locator('a[data-vacancy-id]').first();
+    const title = await first.locator('.vacancy-title').textContent();
+    await first.click();
+    await expect(page.locator('#vacancy-title')).toHaveText(title ?? '');
+    const shared = page.url();
+    expect(shared).toContain('contract=permanent');
+
+    // Someone else opens the link in a fresh browser: nothing shared but the URL.
+    const other = await browser.newContext({ baseURL });
+    const otherPage = await other.newPage();
+    await otherPage.goto(shared);
+    const otherApp = new Passerelle(otherPage, 'en');
+    await otherApp.waitForAllVacancies();
+    await expect(otherPage.locator('#vacancy-title')).toHaveText(title ?? '');
+    await expect(otherPage.getByTestId('vacancy-count')).toHaveAttribute('data-count', String(count));
+    await expect(otherPage.locator('html')).toHaveAttribute('lang', 'en');
+    await otherPage.getByRole('link', { name: otherApp.t('detail_back') }).click();
+    await expect(otherPage.getByLabel(otherApp.t('filter_contract'))).toHaveValue('permanent');
+    await expect(otherPage.getByLabel(otherApp.t('filter_bottleneck'))).toBeChecked();
+    await other.close();
+  });
+
+  test('with invalid values still renders, drops them and says so', async ({ page, api, request, problems }) => {
+    const app = new Passerelle(page, 'fr');
+    await page.goto(`/jobs?town=${mons.nis}&level=fluent&radius=500&contract=forever&vacancy=abc&lang=fr`);
+    await app.waitForAllVacancies();
+    await expect(page.getByText(app.t('url_dropped', { params: 'level=fluent, radius=500, contract=forever, vacancy=abc' }))).toBeVisible();
+    // What is left is a valid view: Mons, every level, 60 km.
+    const all = await apiSearch(request, api.baseURL, { limit: 1 });
+    expect(await app.shownCount()).toBe(all.total);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('naming a town that is not Walloon asks for a town instead of going blank', async ({ page }) => {
+    const app = new Passerelle(page, 'nl');
+    await page.goto('/jobs?town=11002&lang=nl');
+    await expect(page.getByText(app.t('town_param_missing'))).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('link', { name: app.t('back_home') }).click();
+    await expect(app.townInput()).toBeVisible();
+  });
+});
