@@ -41,7 +41,9 @@ pub fn load_into(map: Rc<RefCell<LeafletMap>>) {
             Ok(data) => {
                 let style = region_style();
                 let options = object(&[("style", style.as_ref().clone()), ("interactive", false.into())]);
-                map.borrow_mut().add_background(&data, &options, Some(style));
+                if let Ok(mut map) = map.try_borrow_mut() {
+                    map.add_background(&data, &options, Some(style));
+                }
             }
             Err(e) => leptos::logging::warn!("regions not drawn: {e}"),
         }
@@ -54,7 +56,9 @@ pub fn load_into(map: Rc<RefCell<LeafletMap>>) {
                     ("className", "language-border".into()),
                 ]);
                 let options = object(&[("style", style), ("interactive", false.into())]);
-                map.borrow_mut().add_background(&data, &options, None);
+                if let Ok(mut map) = map.try_borrow_mut() {
+                    map.add_background(&data, &options, None);
+                }
             }
             Err(e) => leptos::logging::warn!("language border not drawn: {e}"),
         }

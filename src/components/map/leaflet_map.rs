@@ -4,7 +4,7 @@
 use super::js::object;
 use super::{HomeArea, MapPoint, Tiles};
 use leaflet::{
-    Canvas, Circle, CircleMarker, CircleOptions, DivIcon, DivIconOptions, Evented, FeatureGroup, LatLng,
+    Canvas, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented, FeatureGroup, Icon, LatLng,
     LatLngBounds, Layer, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point, Svg, TileLayer, TileLayerOptions,
 };
 use passerelle_core::cluster::{cluster, ClusterInput, Mark};
@@ -22,6 +22,11 @@ extern "C" {
     /// `L.geoJSON(data, options)`; the crate binds the type but does not export the factory.
     #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
     fn geo_json(data: &JsValue, options: &JsValue) -> Layer;
+
+    /// `L.divIcon(options)`. The crate's `DivIcon::new` binds `new L.Icon` (leaflet 0.5.0 names
+    /// the class `Icon`), which throws "iconUrl not set".
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &DivIconOptions) -> Icon;
 }
 
 /// Belgium, for the first view before a town is known.
@@ -94,7 +99,7 @@ fn cluster_marker(mark: &Mark) -> Layer {
     icon_options.set_class_name(format!("cluster cluster-class-{}", mark.dominant_class()));
     icon_options.set_icon_size(Point::new(size, size));
     let options = MarkerOptions::new();
-    options.set_icon(DivIcon::new(&icon_options).into());
+    options.set_icon(div_icon(&icon_options));
     // The list is the keyboard route to every vacancy; hundreds of focusable clusters would bury it.
     options.set_keyboard(false);
     Marker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options).into()
