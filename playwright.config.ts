@@ -4,6 +4,11 @@ import { defineConfig } from '@playwright/test';
  * Browser tests against the release build (dist/) served by the stand-in API.
  * Each worker starts its own API (tests/e2e/fixtures.ts); `cargo xtask test` builds both first.
  */
+/** Matches specs meant only for the other projects. */
+function onlyFor(...projects: string[]): RegExp {
+  return new RegExp(`\\.(${projects.join('|')})\\.spec\\.ts$`);
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // Two cores on CI machines; the API and Chromium of each worker share them.
@@ -35,13 +40,16 @@ export default defineConfig({
       ],
     },
   },
+  // `story.phone.spec.ts` runs only as "phone" (likewise laptop, kiosk); `story.all.spec.ts`
+  // and specs without a project in their name run in every project.
   projects: [
     {
       name: 'phone',
+      testIgnore: onlyFor('laptop', 'kiosk'),
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
-    { name: 'laptop', use: { viewport: { width: 1366, height: 768 } } },
+    { name: 'laptop', testIgnore: onlyFor('phone', 'kiosk'), use: { viewport: { width: 1366, height: 768 } } },
     // A portrait touch kiosk in a job centre.
-    { name: 'kiosk', use: { viewport: { width: 1080, height: 1920 } } },
+    { name: 'kiosk', testIgnore: onlyFor('phone', 'laptop'), use: { viewport: { width: 1080, height: 1920 } } },
   ],
 });

@@ -14,21 +14,27 @@ use crate::tools::{cargo, repo_root, run, Result};
 
 const TRUNK_BUILD: &str = "trunk build --release";
 
-pub fn run_all() -> Result {
+/// Criterion benches unless `sizes_only`, then the release build and its size report.
+pub fn run_all(sizes_only: bool) -> Result {
     let mut p = Pipeline::new("bench");
     setup::add_steps(&mut p, Scope::Build);
-    p.step("cargo bench -p passerelle-core", || {
-        cargo_bench("passerelle-core")
-    })
-    .step("cargo bench -p passerelle-api", || {
-        if has_benches(&repo_root().join("crates/api/benches")) {
-            cargo_bench("passerelle-api")
-        } else {
-            Ok(Done::Skipped("crates/api has no benches".into()))
-        }
-    })
-    .step(TRUNK_BUILD, bundle::trunk_release)
-    .step_after("size report of dist/", &[TRUNK_BUILD], size_report);
+    if !sizes_only {
+        p.step("cargo bench -p passerelle-core", || {
+            cargo_bench("passerelle-core")
+        })
+        .step("cargo bench -p passerelle-api", || {
+            if has_benches(&repo_root().join("crates/api/benches")) {
+                cargo_bench("passerelle-api")
+            } else {
+                Ok(Done::Skipped("crates/api has no benches".into()))
+            }
+        });
+    }
+    p.step(TRUNK_BUILD, bundle::trunk_release).step_after(
+        "size report of dist/",
+        &[TRUNK_BUILD],
+        size_report,
+    );
     p.finish()
 }
 

@@ -26,7 +26,8 @@ commands:
                    http://127.0.0.1:N/ (default 8080)
   test             every check CI runs: fmt, clippy (native and wasm), cargo test,
                    wasm-bindgen tests, trunk build --release, Playwright
-  bench            criterion benches and a size report of the release wasm";
+  bench [--sizes]  criterion benches, then raw/gzip/brotli sizes of the release wasm, its
+                   JS glue and leaflet.js (--sizes: only the build and the sizes)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,7 +59,8 @@ fn dispatch(args: &[&str]) -> Result {
         }
         ("serve", rest) => serve::serve(parse_port(rest)?),
         ("test", []) => test::run_all(),
-        ("bench", []) => bench::run_all(),
+        ("bench", []) => bench::run_all(false),
+        ("bench", ["--sizes"]) => bench::run_all(true),
         _ => Err(format!("unknown arguments: {}\n\n{USAGE}", args.join(" ")).into()),
     }
 }

@@ -124,9 +124,10 @@ fn cargo_install(
 
 /// Another `cargo install` into the same folder (a second terminal, a background install
 /// started by hand) would race this one: wait for it and reuse what it installs.
-fn wait_for_concurrent_install(root: &Path) {
+/// Returns whether it waited.
+fn wait_for_concurrent_install(root: &Path) -> bool {
     let Some(pid) = installer_into(root) else {
-        return;
+        return false;
     };
     println!(
         "another `cargo install` into {} is running (pid {pid}); waiting for it",
@@ -150,6 +151,7 @@ fn wait_for_concurrent_install(root: &Path) {
         }
     }
     println!("  it finished after {}", human(started.elapsed()));
+    true
 }
 
 /// The id of a process (not this one) whose command line installs into `root`.

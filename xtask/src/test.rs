@@ -63,6 +63,8 @@ fn cargo_step(args: &[&str]) -> Result<Done> {
 }
 
 /// Runs the app's `#[wasm_bindgen_test]`s in headless Chromium through ChromeDriver.
+/// The runner adds headless and no-sandbox itself; xtask/webdriver.json adds the flags that
+/// keep Chromium from calling Google (refused here, many times over).
 fn wasm_tests() -> Result<Done> {
     let root = repo_root();
     if !mentions_wasm_bindgen_test(&root.join("src"))?
@@ -76,6 +78,10 @@ fn wasm_tests() -> Result<Done> {
         .args(["test", "-p", "passerelle", "--target", WASM_TARGET])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
         .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            root.join("xtask/webdriver.json"),
+        )
         .current_dir(&root))?;
     Ok(Done::Ran)
 }
