@@ -87,6 +87,12 @@ fn ConfigError(error: ApiError) -> impl IntoView {
     let retry = Callback::new(|_| {
         let _ = window().location().reload();
     });
-    let message = Signal::derive(move || format!("{} {}", t_string!(i18n, config_error), api_error(i18n, &error)));
+    let message = Signal::derive(move || {
+        format!(
+            "{} {}",
+            t_string!(i18n, config_error),
+            api_error(i18n, &error)
+        )
+    });
     view! { <ErrorNotice message=message on_retry=retry /> }
 }

@@ -31,5 +31,9 @@ pub fn locale_code(locale: Locale) -> &'static str {
 }
 
 /// The language names as each language writes its own (for the switch).
-pub const LOCALE_NAMES: [(Locale, &str); 4] =
-    [(Locale::fr, "Français"), (Locale::nl, "Nederlands"), (Locale::de, "Deutsch"), (Locale::en, "English")];
+pub const LOCALE_NAMES: [(Locale, &str); 4] = [
+    (Locale::fr, "Français"),
+    (Locale::nl, "Nederlands"),
+    (Locale::de, "Deutsch"),
+    (Locale::en, "English"),
+];

@@ -111,7 +111,9 @@ pub fn api_error(i18n: I18n, error: &ApiError) -> String {
         ApiError::Timeout => t_string!(i18n, error_timeout).to_string(),
         ApiError::Malformed(_) => t_string!(i18n, error_malformed).to_string(),
         ApiError::Status { status: 404, .. } => t_string!(i18n, error_not_found).to_string(),
-        ApiError::Status { status, .. } => t_string!(i18n, error_server, status = *status).to_string(),
+        ApiError::Status { status, .. } => {
+            t_string!(i18n, error_server, status = *status).to_string()
+        }
     }
 }
 

@@ -31,7 +31,9 @@ fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
 
 fn write<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     let json = serde_json::to_string(value).map_err(|_| StorageError::WriteFailed)?;
-    local_storage()?.set_item(key, &json).map_err(|_| StorageError::WriteFailed)
+    local_storage()?
+        .set_item(key, &json)
+        .map_err(|_| StorageError::WriteFailed)
 }
 
 fn remove(key: &str) {
@@ -77,7 +79,8 @@ pub fn new_idempotency_key() -> String {
         .is_some();
     if !filled {
         // No Web Crypto (very old browser): time and Math.random still make collisions unlikely.
-        let noise = (js_sys::Date::now() as u64) ^ ((js_sys::Math::random() * u64::MAX as f64) as u64);
+        let noise =
+            (js_sys::Date::now() as u64) ^ ((js_sys::Math::random() * u64::MAX as f64) as u64);
         bytes[..8].copy_from_slice(&noise.to_le_bytes());
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()

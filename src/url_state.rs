@@ -41,7 +41,11 @@ pub fn use_view_navigator() -> impl Fn(&str, &ViewState, History) + Clone + Send
     move |path: &str, state: &ViewState, history: History| {
         navigate(
             &view_href(path, state),
-            NavigateOptions { replace: history == History::Replace, scroll: false, ..Default::default() },
+            NavigateOptions {
+                replace: history == History::Replace,
+                scroll: false,
+                ..Default::default()
+            },
         );
     }
 }

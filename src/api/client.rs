@@ -28,14 +28,23 @@ impl ApiClient {
     }
 
     /// One page of the vacancies within `area`, nearest first.
-    pub async fn vacancies_page(&self, area: SearchArea, cursor: Option<&str>) -> Result<VacancyPage, ApiError> {
+    pub async fn vacancies_page(
+        &self,
+        area: SearchArea,
+        cursor: Option<&str>,
+    ) -> Result<VacancyPage, ApiError> {
         let limit = MAX_PAGE_LIMIT.to_string();
         let (lat, lon, radius) = (
             format!("{:.5}", area.centre.lat),
             format!("{:.5}", area.centre.lon),
             format!("{}", area.radius_km),
         );
-        let mut params = vec![("lat", lat.as_str()), ("lon", lon.as_str()), ("radius_km", radius.as_str()), ("limit", limit.as_str())];
+        let mut params = vec![
+            ("lat", lat.as_str()),
+            ("lon", lon.as_str()),
+            ("radius_km", radius.as_str()),
+            ("limit", limit.as_str()),
+        ];
         if let Some(cursor) = cursor {
             params.push(("cursor", cursor));
         }
@@ -58,11 +67,20 @@ impl ApiClient {
                 Err(e) => return Err((items, e)),
             };
             items.extend(page.items);
-            on_progress(LoadProgress { loaded: items.len(), total: page.total as usize }, &items);
+            on_progress(
+                LoadProgress {
+                    loaded: items.len(),
+                    total: page.total as usize,
+                },
+                &items,
+            );
             match page.next {
                 // A server that repeats a cursor would loop forever; treat it as malformed.
                 Some(next) if Some(&next) == cursor.as_ref() => {
-                    return Err((items, ApiError::Malformed("the API repeated a cursor".into())))
+                    return Err((
+                        items,
+                        ApiError::Malformed("the API repeated a cursor".into()),
+                    ))
                 }
                 Some(next) => cursor = Some(next),
                 None => return Ok(items),
@@ -76,8 +94,13 @@ impl ApiClient {
     }
 
     /// Sends an application; the same `idempotency_key` again returns the same receipt.
-    pub async fn apply(&self, application: &ApplicationRequest, idempotency_key: &str) -> Result<ApplicationReceipt, ApiError> {
-        let request = Request::post(&format!("{}/applications", self.base)).header(IDEMPOTENCY_KEY_HEADER, idempotency_key);
+    pub async fn apply(
+        &self,
+        application: &ApplicationRequest,
+        idempotency_key: &str,
+    ) -> Result<ApplicationReceipt, ApiError> {
+        let request = Request::post(&format!("{}/applications", self.base))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key);
         send_json(request, application).await
     }
 }

@@ -25,12 +25,16 @@ impl RuntimeConfig {
         if self.api_base.is_empty() {
             return Err(ApiError::Malformed("config.json: api_base is empty".into()));
         }
-        self.tile_url = self.tile_url.filter(|u| u.contains("{z}") && u.contains("{x}") && u.contains("{y}"));
+        self.tile_url = self
+            .tile_url
+            .filter(|u| u.contains("{z}") && u.contains("{x}") && u.contains("{y}"));
         Ok(self)
     }
 }
 
 /// Loads and checks `config.json`.
 pub async fn load_config() -> Result<RuntimeConfig, ApiError> {
-    get_json::<RuntimeConfig>(Request::get("/config.json")).await?.validated()
+    get_json::<RuntimeConfig>(Request::get("/config.json"))
+        .await?
+        .validated()
 }

@@ -11,7 +11,10 @@ pub enum ApiError {
     Timeout,
     /// The server answered with an error status (with its problem+json when it sent one).
     #[error("server answered {status}")]
-    Status { status: u16, problem: Option<Problem> },
+    Status {
+        status: u16,
+        problem: Option<Problem>,
+    },
     /// The answer was not the JSON we expect (a proxy page, a truncated body, a newer schema).
     #[error("unexpected answer: {0}")]
     Malformed(String),

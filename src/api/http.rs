@@ -21,7 +21,9 @@ struct Deadline {
 impl Deadline {
     fn new() -> Self {
         let controller = AbortController::new().ok();
-        let timer = controller.clone().and_then(|c| set_timeout_with_handle(move || c.abort(), REQUEST_TIMEOUT).ok());
+        let timer = controller
+            .clone()
+            .and_then(|c| set_timeout_with_handle(move || c.abort(), REQUEST_TIMEOUT).ok());
         Self { controller, timer }
     }
 
@@ -30,7 +32,9 @@ impl Deadline {
     }
 
     fn timed_out(&self) -> bool {
-        self.controller.as_ref().is_some_and(|c| c.signal().aborted())
+        self.controller
+            .as_ref()
+            .is_some_and(|c| c.signal().aborted())
     }
 
     fn error(&self, e: impl ToString) -> ApiError {
@@ -63,11 +67,16 @@ impl Drop for Deadline {
 
 /// Sends a request (with an optional JSON body) and returns the body text of a 2xx answer.
 /// The timeout covers the whole exchange, body included.
-async fn fetch_text(builder: RequestBuilder, json_body: Option<String>) -> Result<String, ApiError> {
+async fn fetch_text(
+    builder: RequestBuilder,
+    json_body: Option<String>,
+) -> Result<String, ApiError> {
     let deadline = Deadline::new();
     let builder = builder.abort_signal(deadline.signal().as_ref());
     let request: Request = match json_body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
         None => builder.build(),
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -94,7 +103,10 @@ pub async fn get_json<T: DeserializeOwned>(builder: RequestBuilder) -> Result<T,
 }
 
 /// Sends `body` as JSON and reads a JSON answer into `T`.
-pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(builder: RequestBuilder, body: &B) -> Result<T, ApiError> {
+pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
     let body = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
     parse(&fetch_text(builder, Some(body)).await?)
 }

@@ -22,11 +22,13 @@ test('the whole journey works by keyboard alone, with focus always visible', asy
   await page.keyboard.press('Enter');
   await expect(app.townInput()).toHaveValue(mons.name);
 
-  await tabTo(page, page.getByRole('radio').first());
-  // Arrow keys move within the radio group, as in any native form.
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  // Tab enters the radio group on its checked radio ("I don't know"); arrows move within it.
+  await tabTo(page, page.getByRole('radio', { checked: true }));
+  for (let i = 0; i < 7 && !(await app.levelRadio('basic').isChecked()); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
   await expect(app.levelRadio('basic')).toBeChecked();
+  await expect(app.levelRadio('basic')).toBeFocused();
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(outline, 'the focused control shows a visible outline').not.toBe('none');
 

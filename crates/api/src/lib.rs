@@ -3,9 +3,9 @@
 //!
 //! [`build_app`] assembles the whole service so tests can drive it in-process.
 
-mod csp;
 pub mod calendar;
 pub mod config;
+mod csp;
 pub mod cursor;
 pub mod dataset;
 pub mod faults;

@@ -1,18 +1,18 @@
 //! The built single-page app: static files from `dist`, precompressed variants when present,
 //! and `index.html` for unknown paths so that deep links (`/vacancies/42?…`) load the app.
 
+use crate::csp::content_security_policy;
 use axum::body::Body;
+use axum::http::{header, HeaderValue};
 use axum::http::{Request, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get_service;
 use axum::Router;
 use std::convert::Infallible;
-use crate::csp::content_security_policy;
-use axum::http::{header, HeaderValue};
 use std::path::{Path, PathBuf};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Where the app's files come from.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +55,10 @@ pub fn serve_app(router: Router, options: &WebOptions) -> Router {
         .precompressed_gzip()
         .fallback(app_shell);
     let files = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
         .service(files);
     router.fallback_service(files)
 }
@@ -63,7 +66,9 @@ pub fn serve_app(router: Router, options: &WebOptions) -> Router {
 /// The CSP for the app's files, from the `index.html` and `config.json` being served.
 fn app_content_security_policy(dist: &Path, config_json: Option<&Path>) -> HeaderValue {
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-    let config_path = config_json.map(Path::to_path_buf).unwrap_or_else(|| dist.join("config.json"));
+    let config_path = config_json
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dist.join("config.json"));
     let config = std::fs::read_to_string(config_path).unwrap_or_default();
     // Only ASCII goes into the policy (origins are checked), so this cannot fail; fall back to the strictest.
     HeaderValue::from_str(&content_security_policy(&index, &config))

@@ -12,7 +12,9 @@ use passerelle_core::{DutchLevel, LatLon};
 fn vacancies(n: u32) -> Vec<VacancySummary> {
     let mut seed: u64 = 42;
     let mut next = move || {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
     (1..=n)
@@ -39,16 +41,35 @@ fn vacancies(n: u32) -> Vec<VacancySummary> {
 fn bench(c: &mut Criterion) {
     let all = vacancies(100_000);
     let mons = SearchArea::new(LatLon::new(50.45413, 3.95229), 60.0);
-    let filter = VacancyFilter { dutch_max: Some(DutchLevel::Medium), ..Default::default() };
+    let filter = VacancyFilter {
+        dutch_max: Some(DutchLevel::Medium),
+        ..Default::default()
+    };
     c.bench_function("search 100k: 60 km around Mons, dutch_max medium", |b| {
         b.iter(|| search(black_box(&all), mons, &filter).len())
     });
-    let keyword = VacancyFilter { keyword: Some("peeters".into()), ..filter.clone() };
-    c.bench_function("search 100k: + keyword", |b| b.iter(|| search(black_box(&all), mons, &keyword).len()));
+    let keyword = VacancyFilter {
+        keyword: Some("peeters".into()),
+        ..filter.clone()
+    };
+    c.bench_function("search 100k: + keyword", |b| {
+        b.iter(|| search(black_box(&all), mons, &keyword).len())
+    });
 
-    let inputs: Vec<ClusterInput> = all.iter().map(|v| ClusterInput { location: v.location(), class: 0 }).collect();
-    let view = BoundingBox { min: LatLon::new(49.9, 2.5), max: LatLon::new(51.5, 6.0) };
-    c.bench_function("cluster 100k at zoom 9", |b| b.iter(|| cluster(black_box(&inputs), 9.0, &view, 56.0).len()));
+    let inputs: Vec<ClusterInput> = all
+        .iter()
+        .map(|v| ClusterInput {
+            location: v.location(),
+            class: 0,
+        })
+        .collect();
+    let view = BoundingBox {
+        min: LatLon::new(49.9, 2.5),
+        max: LatLon::new(51.5, 6.0),
+    };
+    c.bench_function("cluster 100k at zoom 9", |b| {
+        b.iter(|| cluster(black_box(&inputs), 9.0, &view, 56.0).len())
+    });
 }
 
 criterion_group!(benches, bench);

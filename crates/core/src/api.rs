@@ -211,7 +211,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: FieldErrorCode) -> Self {
-        Self { field: field.to_owned(), code }
+        Self {
+            field: field.to_owned(),
+            code,
+        }
     }
 }
 
@@ -291,7 +294,10 @@ mod tests {
             summary: summary(),
             description: "Wij zoeken…".into(),
             content_language: "nl".into(),
-            languages: vec![LanguageRequirement { language: "fr".into(), level: DutchLevel::Good }],
+            languages: vec![LanguageRequirement {
+                language: "fr".into(),
+                level: DutchLevel::Good,
+            }],
             hours_per_week: 38.0,
             apply_url: None,
         };
@@ -299,7 +305,10 @@ mod tests {
         assert_eq!(json["title"], "Lasser");
         assert_eq!(json["dutch_level"], "basic");
         assert!(json.get("summary").is_none());
-        assert_eq!(serde_json::from_value::<VacancyDetail>(json).unwrap(), detail);
+        assert_eq!(
+            serde_json::from_value::<VacancyDetail>(json).unwrap(),
+            detail
+        );
     }
 
     #[test]

@@ -28,7 +28,14 @@ pub fn validate_application(app: &ApplicationRequest) -> Result<(), Vec<FieldErr
         check("forem_number", forem_number(number));
     }
     check("message", max_chars(&app.message, MESSAGE_MAX_CHARS));
-    check("consent", if app.consent { Ok(()) } else { Err(FieldErrorCode::ConsentRequired) });
+    check(
+        "consent",
+        if app.consent {
+            Ok(())
+        } else {
+            Err(FieldErrorCode::ConsentRequired)
+        },
+    );
     if errors.is_empty() {
         Ok(())
     } else {
@@ -95,7 +102,9 @@ fn phone_number(s: &str) -> Result<(), FieldErrorCode> {
 /// Forem's registration numbers are alphanumeric; we accept letters, digits, spaces and dashes.
 fn forem_number(s: &str) -> Result<(), FieldErrorCode> {
     max_chars(s, FOREM_NUMBER_MAX_CHARS)?;
-    if s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+    {
         Ok(())
     } else {
         Err(FieldErrorCode::InvalidFormat)
@@ -137,7 +146,10 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_at_once_in_form_order() {
-        let app = ApplicationRequest { vacancy_id: 1, ..Default::default() };
+        let app = ApplicationRequest {
+            vacancy_id: 1,
+            ..Default::default()
+        };
         assert_eq!(
             codes(&app),
             vec![
@@ -151,48 +163,112 @@ mod tests {
 
     #[test]
     fn blank_names_are_missing_not_valid() {
-        let app = ApplicationRequest { first_name: "   ".into(), ..valid() };
-        assert_eq!(codes(&app), vec![("first_name".into(), FieldErrorCode::Required)]);
+        let app = ApplicationRequest {
+            first_name: "   ".into(),
+            ..valid()
+        };
+        assert_eq!(
+            codes(&app),
+            vec![("first_name".into(), FieldErrorCode::Required)]
+        );
     }
 
     #[test]
     fn malformed_emails_are_rejected() {
-        for bad in ["amelie", "a@b", "a@@b.be", "a b@c.be", "@c.be", "a@.be", "a@b."] {
-            let app = ApplicationRequest { email: bad.into(), ..valid() };
-            assert_eq!(codes(&app), vec![("email".into(), FieldErrorCode::InvalidEmail)], "{bad}");
+        for bad in [
+            "amelie", "a@b", "a@@b.be", "a b@c.be", "@c.be", "a@.be", "a@b.",
+        ] {
+            let app = ApplicationRequest {
+                email: bad.into(),
+                ..valid()
+            };
+            assert_eq!(
+                codes(&app),
+                vec![("email".into(), FieldErrorCode::InvalidEmail)],
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn phone_is_optional_but_checked_when_given() {
-        assert_eq!(validate_application(&ApplicationRequest { phone: None, ..valid() }), Ok(()));
-        assert_eq!(validate_application(&ApplicationRequest { phone: Some(" ".into()), ..valid() }), Ok(()));
-        assert_eq!(validate_application(&ApplicationRequest { phone: Some("0470/12.34.56".into()), ..valid() }), Ok(()));
+        assert_eq!(
+            validate_application(&ApplicationRequest {
+                phone: None,
+                ..valid()
+            }),
+            Ok(())
+        );
+        assert_eq!(
+            validate_application(&ApplicationRequest {
+                phone: Some(" ".into()),
+                ..valid()
+            }),
+            Ok(())
+        );
+        assert_eq!(
+            validate_application(&ApplicationRequest {
+                phone: Some("0470/12.34.56".into()),
+                ..valid()
+            }),
+            Ok(())
+        );
         for bad in ["12345", "call me", "+32 470 +12"] {
-            let app = ApplicationRequest { phone: Some(bad.into()), ..valid() };
-            assert_eq!(codes(&app), vec![("phone".into(), FieldErrorCode::InvalidPhone)], "{bad}");
+            let app = ApplicationRequest {
+                phone: Some(bad.into()),
+                ..valid()
+            };
+            assert_eq!(
+                codes(&app),
+                vec![("phone".into(), FieldErrorCode::InvalidPhone)],
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn lengths_are_counted_in_characters_not_bytes() {
-        let app = ApplicationRequest { first_name: "é".repeat(NAME_MAX_CHARS), ..valid() };
+        let app = ApplicationRequest {
+            first_name: "é".repeat(NAME_MAX_CHARS),
+            ..valid()
+        };
         assert_eq!(validate_application(&app), Ok(()));
-        let app = ApplicationRequest { message: "x".repeat(MESSAGE_MAX_CHARS + 1), ..valid() };
-        assert_eq!(codes(&app), vec![("message".into(), FieldErrorCode::TooLong)]);
+        let app = ApplicationRequest {
+            message: "x".repeat(MESSAGE_MAX_CHARS + 1),
+            ..valid()
+        };
+        assert_eq!(
+            codes(&app),
+            vec![("message".into(), FieldErrorCode::TooLong)]
+        );
     }
 
     #[test]
     fn control_characters_in_names_are_rejected() {
-        let app = ApplicationRequest { last_name: "Du\u{0}pont".into(), ..valid() };
-        assert_eq!(codes(&app), vec![("last_name".into(), FieldErrorCode::InvalidFormat)]);
+        let app = ApplicationRequest {
+            last_name: "Du\u{0}pont".into(),
+            ..valid()
+        };
+        assert_eq!(
+            codes(&app),
+            vec![("last_name".into(), FieldErrorCode::InvalidFormat)]
+        );
     }
 
     #[test]
     fn forem_number_accepts_alphanumerics_only() {
-        let ok = ApplicationRequest { forem_number: Some("AB-12345".into()), ..valid() };
+        let ok = ApplicationRequest {
+            forem_number: Some("AB-12345".into()),
+            ..valid()
+        };
         assert_eq!(validate_application(&ok), Ok(()));
-        let bad = ApplicationRequest { forem_number: Some("<script>".into()), ..valid() };
-        assert_eq!(codes(&bad), vec![("forem_number".into(), FieldErrorCode::InvalidFormat)]);
+        let bad = ApplicationRequest {
+            forem_number: Some("<script>".into()),
+            ..valid()
+        };
+        assert_eq!(
+            codes(&bad),
+            vec![("forem_number".into(), FieldErrorCode::InvalidFormat)]
+        );
     }
 }

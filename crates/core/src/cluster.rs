@@ -74,7 +74,13 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
         }
         let (x, y) = project(p.location, zoom);
         let key = ((x / cell_px).floor() as i64, (y / cell_px).floor() as i64);
-        let cell = cells.entry(key).or_insert(Cell { sum_lat: 0.0, sum_lon: 0.0, count: 0, by_class: [0; CLASSES], first: i });
+        let cell = cells.entry(key).or_insert(Cell {
+            sum_lat: 0.0,
+            sum_lon: 0.0,
+            count: 0,
+            by_class: [0; CLASSES],
+            first: i,
+        });
         cell.sum_lat += p.location.lat;
         cell.sum_lon += p.location.lon;
         cell.count += 1;
@@ -84,8 +90,20 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
         .into_iter()
         .map(|(key, c)| {
             let n = f64::from(c.count);
-            let centre = if c.count == 1 { points[c.first].location } else { LatLon::new(c.sum_lat / n, c.sum_lon / n) };
-            (key, Mark { centre, count: c.count, by_class: c.by_class, first: c.first })
+            let centre = if c.count == 1 {
+                points[c.first].location
+            } else {
+                LatLon::new(c.sum_lat / n, c.sum_lon / n)
+            };
+            (
+                key,
+                Mark {
+                    centre,
+                    count: c.count,
+                    by_class: c.by_class,
+                    first: c.first,
+                },
+            )
         })
         .collect();
     marks.sort_by_key(|(key, _)| (key.1, key.0));
@@ -97,11 +115,17 @@ mod tests {
     use super::*;
 
     fn input(lat: f64, lon: f64, class: u8) -> ClusterInput {
-        ClusterInput { location: LatLon::new(lat, lon), class }
+        ClusterInput {
+            location: LatLon::new(lat, lon),
+            class,
+        }
     }
 
     fn belgium() -> BoundingBox {
-        BoundingBox { min: LatLon::new(49.0, 2.0), max: LatLon::new(52.0, 7.0) }
+        BoundingBox {
+            min: LatLon::new(49.0, 2.0),
+            max: LatLon::new(52.0, 7.0),
+        }
     }
 
     #[test]
@@ -114,7 +138,11 @@ mod tests {
 
     #[test]
     fn nearby_points_merge_at_low_zoom_and_split_at_high_zoom() {
-        let points = [input(50.85, 4.35, 0), input(50.851, 4.351, 1), input(50.70, 4.60, 2)];
+        let points = [
+            input(50.85, 4.35, 0),
+            input(50.851, 4.351, 1),
+            input(50.70, 4.60, 2),
+        ];
         let low = cluster(&points, 7.0, &belgium(), 60.0);
         assert!(low.len() < 3, "{low:?}");
         assert_eq!(low.iter().map(|m| m.count).sum::<u32>(), 3);
@@ -125,7 +153,11 @@ mod tests {
 
     #[test]
     fn counts_per_class_are_kept_and_a_single_keeps_its_exact_position() {
-        let points = [input(50.85, 4.35, 0), input(50.8501, 4.3501, 2), input(50.8502, 4.3502, 2)];
+        let points = [
+            input(50.85, 4.35, 0),
+            input(50.8501, 4.3501, 2),
+            input(50.8502, 4.3502, 2),
+        ];
         let marks = cluster(&points, 8.0, &belgium(), 60.0);
         assert_eq!(marks.len(), 1);
         assert_eq!(marks[0].by_class, [1, 0, 2, 0]);
@@ -144,7 +176,18 @@ mod tests {
 
     #[test]
     fn output_order_is_stable_between_runs() {
-        let points: Vec<_> = (0..500).map(|i| input(50.0 + f64::from(i % 25) * 0.05, 3.0 + f64::from(i / 25) * 0.1, 0)).collect();
-        assert_eq!(cluster(&points, 9.0, &belgium(), 50.0), cluster(&points, 9.0, &belgium(), 50.0));
+        let points: Vec<_> = (0..500)
+            .map(|i| {
+                input(
+                    50.0 + f64::from(i % 25) * 0.05,
+                    3.0 + f64::from(i / 25) * 0.1,
+                    0,
+                )
+            })
+            .collect();
+        assert_eq!(
+            cluster(&points, 9.0, &belgium(), 50.0),
+            cluster(&points, 9.0, &belgium(), 50.0)
+        );
     }
 }

@@ -32,7 +32,10 @@ pub struct SendAttempt {
 
 impl ApplicationDraft {
     pub fn new(vacancy_id: u32) -> Self {
-        Self { vacancy_id, ..Default::default() }
+        Self {
+            vacancy_id,
+            ..Default::default()
+        }
     }
 
     /// The request this draft sends: trimmed, with empty optional fields left out.
@@ -63,7 +66,10 @@ impl ApplicationDraft {
             Some(a) if a.body == body => a.idempotency_key.clone(),
             _ => {
                 let key = new_key();
-                self.attempt = Some(SendAttempt { idempotency_key: key.clone(), body });
+                self.attempt = Some(SendAttempt {
+                    idempotency_key: key.clone(),
+                    body,
+                });
                 key
             }
         }
@@ -71,8 +77,15 @@ impl ApplicationDraft {
 
     /// True when nothing has been typed yet.
     pub fn is_blank(&self) -> bool {
-        let empty = ApplicationDraft { vacancy_id: self.vacancy_id, dutch_level: self.dutch_level, ..Default::default() };
-        ApplicationDraft { attempt: None, ..self.clone() } == empty
+        let empty = ApplicationDraft {
+            vacancy_id: self.vacancy_id,
+            dutch_level: self.dutch_level,
+            ..Default::default()
+        };
+        ApplicationDraft {
+            attempt: None,
+            ..self.clone()
+        } == empty
     }
 }
 
@@ -131,7 +144,8 @@ mod tests {
         d.key_for_send(|| "k1".into());
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<ApplicationDraft>(&json).unwrap(), d);
-        let old: ApplicationDraft = serde_json::from_str(r#"{"vacancy_id":3,"email":"a@b.be"}"#).unwrap();
+        let old: ApplicationDraft =
+            serde_json::from_str(r#"{"vacancy_id":3,"email":"a@b.be"}"#).unwrap();
         assert_eq!(old.email, "a@b.be");
     }
 

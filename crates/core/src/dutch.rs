@@ -156,7 +156,10 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", level.as_str()));
             assert_eq!(level.as_str().parse::<DutchLevel>(), Ok(level));
         }
-        assert_eq!(serde_json::to_string(&DutchLevel::VeryGood).unwrap(), "\"very_good\"");
+        assert_eq!(
+            serde_json::to_string(&DutchLevel::VeryGood).unwrap(),
+            "\"very_good\""
+        );
         assert!("fluent".parse::<DutchLevel>().is_err());
     }
 
@@ -168,7 +171,10 @@ mod tests {
 
     #[test]
     fn fit_is_one_above_for_the_next_level_and_beyond_after() {
-        assert_eq!(Fit::of(DutchLevel::Medium, DutchLevel::Basic), Fit::OneAbove);
+        assert_eq!(
+            Fit::of(DutchLevel::Medium, DutchLevel::Basic),
+            Fit::OneAbove
+        );
         assert_eq!(Fit::of(DutchLevel::Good, DutchLevel::Basic), Fit::Beyond);
         assert_eq!(Fit::of(DutchLevel::VeryGood, DutchLevel::None), Fit::Beyond);
     }

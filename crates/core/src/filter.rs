@@ -24,7 +24,11 @@ impl VacancyFilter {
     pub fn prepare(&self) -> PreparedFilter<'_> {
         PreparedFilter {
             filter: self,
-            keyword: self.keyword.as_deref().map(|k| fold(k.trim())).filter(|k| !k.is_empty()),
+            keyword: self
+                .keyword
+                .as_deref()
+                .map(|k| fold(k.trim()))
+                .filter(|k| !k.is_empty()),
         }
     }
 }
@@ -43,13 +47,18 @@ impl PreparedFilter<'_> {
             && f.contract.is_none_or(|c| v.contract == c)
             && f.regime.is_none_or(|r| v.regime == r)
             && (!f.bottleneck_only || v.bottleneck)
-            && self.keyword.as_deref().is_none_or(|k| keyword_matches(v, k))
+            && self
+                .keyword
+                .as_deref()
+                .is_none_or(|k| keyword_matches(v, k))
     }
 }
 
 fn keyword_matches(v: &VacancySummary, folded_keyword: &str) -> bool {
     v.occupation_code.starts_with(folded_keyword)
-        || [&v.title, &v.employer, &v.place].iter().any(|field| fold(field).contains(folded_keyword))
+        || [&v.title, &v.employer, &v.place]
+            .iter()
+            .any(|field| fold(field).contains(folded_keyword))
 }
 
 /// A circle around a home point.
@@ -142,16 +151,29 @@ mod tests {
             .enumerate()
             .map(|(i, l)| vacancy(i as u32, 50.6, 3.95, *l))
             .collect();
-        let filter = VacancyFilter { dutch_max: Some(DutchLevel::Basic), ..Default::default() };
+        let filter = VacancyFilter {
+            dutch_max: Some(DutchLevel::Basic),
+            ..Default::default()
+        };
         let found = search(&all, SearchArea::new(MONS, 60.0), &filter);
         let levels: Vec<_> = found.iter().map(|(v, _)| v.dutch_level).collect();
-        assert_eq!(levels, vec![DutchLevel::None, DutchLevel::Starter, DutchLevel::Basic]);
+        assert_eq!(
+            levels,
+            vec![DutchLevel::None, DutchLevel::Starter, DutchLevel::Basic]
+        );
     }
 
     #[test]
     fn keyword_ignores_case_and_accents_and_matches_employer_and_place() {
         let v = vacancy(1, 50.6, 3.95, DutchLevel::Good);
-        let matches = |k: &str| VacancyFilter { keyword: Some(k.into()), ..Default::default() }.prepare().matches(&v);
+        let matches = |k: &str| {
+            VacancyFilter {
+                keyword: Some(k.into()),
+                ..Default::default()
+            }
+            .prepare()
+            .matches(&v)
+        };
         assert!(matches("ELEKTRO"));
         assert!(matches("peeters"));
         assert!(matches("kortrijk"));
@@ -164,11 +186,35 @@ mod tests {
     fn contract_regime_and_bottleneck_filters_apply() {
         let mut v = vacancy(1, 50.6, 3.95, DutchLevel::Good);
         let f = |filter: VacancyFilter, v: &VacancySummary| filter.prepare().matches(v);
-        assert!(!f(VacancyFilter { contract: Some(ContractType::Interim), ..Default::default() }, &v));
-        assert!(!f(VacancyFilter { regime: Some(Regime::PartTime), ..Default::default() }, &v));
-        assert!(!f(VacancyFilter { bottleneck_only: true, ..Default::default() }, &v));
+        assert!(!f(
+            VacancyFilter {
+                contract: Some(ContractType::Interim),
+                ..Default::default()
+            },
+            &v
+        ));
+        assert!(!f(
+            VacancyFilter {
+                regime: Some(Regime::PartTime),
+                ..Default::default()
+            },
+            &v
+        ));
+        assert!(!f(
+            VacancyFilter {
+                bottleneck_only: true,
+                ..Default::default()
+            },
+            &v
+        ));
         v.bottleneck = true;
-        assert!(f(VacancyFilter { bottleneck_only: true, ..Default::default() }, &v));
+        assert!(f(
+            VacancyFilter {
+                bottleneck_only: true,
+                ..Default::default()
+            },
+            &v
+        ));
     }
 
     #[test]
@@ -177,6 +223,9 @@ mod tests {
         let b = vacancy(4, 50.6, 3.95, DutchLevel::Good);
         let all = [a, b];
         let found = search(&all, SearchArea::new(MONS, 60.0), &VacancyFilter::default());
-        assert_eq!(found.iter().map(|(v, _)| v.id).collect::<Vec<_>>(), vec![4, 9]);
+        assert_eq!(
+            found.iter().map(|(v, _)| v.id).collect::<Vec<_>>(),
+            vec![4, 9]
+        );
     }
 }

@@ -61,7 +61,8 @@ impl BoundingBox {
     }
 
     pub fn contains(&self, p: LatLon) -> bool {
-        (self.min.lat..=self.max.lat).contains(&p.lat) && (self.min.lon..=self.max.lon).contains(&p.lon)
+        (self.min.lat..=self.max.lat).contains(&p.lat)
+            && (self.min.lon..=self.max.lon).contains(&p.lon)
     }
 }
 
@@ -76,7 +77,10 @@ mod tests {
 
     fn assert_close(actual: f64, expected: f64) {
         let err = (actual - expected).abs() / expected;
-        assert!(err < 0.005, "{actual} km is not within 0.5 % of {expected} km");
+        assert!(
+            err < 0.005,
+            "{actual} km is not within 0.5 % of {expected} km"
+        );
     }
 
     #[test]

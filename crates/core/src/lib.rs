@@ -4,8 +4,8 @@
 //! API's data types, the vacancy filter and the application's validation cannot drift apart.
 
 pub mod api;
-pub mod cluster;
 pub mod application;
+pub mod cluster;
 pub mod draft;
 pub mod dutch;
 pub mod filter;

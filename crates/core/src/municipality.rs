@@ -117,7 +117,10 @@ pub fn by_nis(nis_code: &str) -> Option<&'static Municipality> {
 
 /// Municipalities that a postal code belongs to (a few codes are shared by two).
 pub fn by_postal_code(code: &str) -> Vec<&'static Municipality> {
-    all().iter().filter(|m| m.postal_codes.contains(&code)).collect()
+    all()
+        .iter()
+        .filter(|m| m.postal_codes.contains(&code))
+        .collect()
 }
 
 /// The home town nearest to a point (for "use my location").
@@ -161,7 +164,10 @@ fn search(
     let mut ranked: Vec<(MatchRank, &'static Municipality)> = candidates
         .filter_map(|m| {
             let rank = if is_postal {
-                m.postal_codes.iter().any(|p| p.starts_with(q.as_str())).then_some(MatchRank::PostalCode)
+                m.postal_codes
+                    .iter()
+                    .any(|p| p.starts_with(q.as_str()))
+                    .then_some(MatchRank::PostalCode)
             } else {
                 m.search_names.iter().filter_map(|n| name_rank(n, &q)).min()
             };
@@ -202,7 +208,13 @@ mod tests {
     fn the_file_holds_565_municipalities_of_which_261_walloon_and_285_flemish() {
         assert_eq!(all().len(), 565);
         assert_eq!(home_towns().count(), 261);
-        assert_eq!(all().iter().filter(|m| m.region == Region::Flanders).count(), 285);
+        assert_eq!(
+            all()
+                .iter()
+                .filter(|m| m.region == Region::Flanders)
+                .count(),
+            285
+        );
     }
 
     #[test]
@@ -232,7 +244,11 @@ mod tests {
     #[test]
     fn german_names_of_east_belgium_are_searchable() {
         let found = search_home_towns("sankt", 5);
-        assert!(names(&found).iter().any(|n| n.contains("Vith")), "{:?}", names(&found));
+        assert!(
+            names(&found).iter().any(|n| n.contains("Vith")),
+            "{:?}",
+            names(&found)
+        );
     }
 
     #[test]

@@ -7,8 +7,20 @@ const STATIONS_CSV: &str = include_str!("../data/stations.csv");
 
 /// iRail entries where no passenger train stops (border points, closed stops): never "nearest".
 const NOT_SERVED: [&str; 14] = [
-    "008821030", "008821048", "008894839", "008821022", "008869088", "008865128", "008865110",
-    "008864923", "008829025", "008890142", "008821154", "008889003", "008849064", "008891611",
+    "008821030",
+    "008821048",
+    "008894839",
+    "008821022",
+    "008869088",
+    "008865128",
+    "008865110",
+    "008864923",
+    "008829025",
+    "008890142",
+    "008821154",
+    "008889003",
+    "008849064",
+    "008891611",
 ];
 
 /// A railway station where passengers can board.
@@ -70,7 +82,10 @@ mod tests {
     fn unserved_entries_are_left_out() {
         assert_eq!(all().len(), 578 - NOT_SERVED.len());
         assert!(all().iter().all(|s| !NOT_SERVED.contains(&s.id)));
-        assert!(all().iter().any(|s| s.id == "008821006"), "Antwerpen-Centraal is served");
+        assert!(
+            all().iter().any(|s| s.id == "008821006"),
+            "Antwerpen-Centraal is served"
+        );
     }
 
     #[test]

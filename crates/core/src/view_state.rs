@@ -141,17 +141,27 @@ pub struct DroppedParam {
 
 impl ViewState {
     /// Reads the state from query pairs; unknown keys are ignored, invalid values dropped and reported.
-    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<DroppedParam>) {
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Self, Vec<DroppedParam>) {
         let mut state = ViewState::default();
         let mut dropped = Vec::new();
         for (key, value) in pairs {
             let ok = match key {
-                "town" => set(&mut state.town, municipality::by_nis(value).filter(|m| m.is_walloon()).map(Some)),
+                "town" => set(
+                    &mut state.town,
+                    municipality::by_nis(value)
+                        .filter(|m| m.is_walloon())
+                        .map(Some),
+                ),
                 "level" => set(&mut state.dutch, MyDutch::parse(value)),
                 "reach" => set(&mut state.reach, Reach::parse(value)),
                 "radius" => set(
                     &mut state.radius_km,
-                    value.parse::<u8>().ok().filter(|r| (MIN_RADIUS_KM..=MAX_RADIUS_KM).contains(r)),
+                    value
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|r| (MIN_RADIUS_KM..=MAX_RADIUS_KM).contains(r)),
                 ),
                 "q" => {
                     state.keyword = value.chars().take(MAX_KEYWORD_CHARS).collect();
@@ -160,13 +170,22 @@ impl ViewState {
                 "contract" => set(&mut state.contract, ContractType::parse(value).map(Some)),
                 "regime" => set(&mut state.regime, Regime::parse(value).map(Some)),
                 "bottleneck" => set(&mut state.bottleneck_only, parse_flag(value)),
-                "vacancy" => set(&mut state.vacancy, value.parse::<u32>().ok().filter(|&id| id > 0).map(Some)),
+                "vacancy" => set(
+                    &mut state.vacancy,
+                    value.parse::<u32>().ok().filter(|&id| id > 0).map(Some),
+                ),
                 "apply" => set(&mut state.applying, parse_flag(value)),
-                "lang" => set(&mut state.lang, LANGUAGES.iter().find(|&&l| l == value).map(|&l| Some(l))),
+                "lang" => set(
+                    &mut state.lang,
+                    LANGUAGES.iter().find(|&&l| l == value).map(|&l| Some(l)),
+                ),
                 _ => true,
             };
             if !ok {
-                dropped.push(DroppedParam { key: key.to_owned(), value: value.to_owned() });
+                dropped.push(DroppedParam {
+                    key: key.to_owned(),
+                    value: value.to_owned(),
+                });
             }
         }
         if state.vacancy.is_none() {
@@ -227,7 +246,12 @@ impl ViewState {
 
     /// True when the vacancy passes this view's filters and lies within its radius.
     /// `distance_km` is the vacancy's distance from the home town.
-    pub fn shows(&self, prepared: &crate::filter::PreparedFilter<'_>, v: &VacancySummary, distance_km: f64) -> bool {
+    pub fn shows(
+        &self,
+        prepared: &crate::filter::PreparedFilter<'_>,
+        v: &VacancySummary,
+        distance_km: f64,
+    ) -> bool {
         distance_km <= f64::from(self.radius_km) && prepared.matches(v)
     }
 }
@@ -283,7 +307,10 @@ mod tests {
 
     #[test]
     fn defaults_are_left_out_of_the_url() {
-        let state = ViewState { town: municipality::by_nis("53053"), ..Default::default() };
+        let state = ViewState {
+            town: municipality::by_nis("53053"),
+            ..Default::default()
+        };
         assert_eq!(state.to_query(), vec![("town", "53053".to_owned())]);
     }
 
@@ -300,7 +327,10 @@ mod tests {
             ("utm_source", "mail"), // unknown keys are not ours to judge
         ]);
         let keys: Vec<&str> = dropped.iter().map(|d| d.key.as_str()).collect();
-        assert_eq!(keys, vec!["town", "level", "radius", "contract", "vacancy", "lang"]);
+        assert_eq!(
+            keys,
+            vec!["town", "level", "radius", "contract", "vacancy", "lang"]
+        );
         assert_eq!(state.town, None);
         assert_eq!(state.radius_km, 60);
         assert_eq!(state.keyword, "kok");
@@ -325,8 +355,15 @@ mod tests {
         assert_eq!(Reach::Within.dutch_max(basic), Some(DutchLevel::Basic));
         assert_eq!(Reach::WithCourse.dutch_max(basic), Some(DutchLevel::Medium));
         assert_eq!(Reach::All.dutch_max(basic), None);
-        assert_eq!(Reach::WithCourse.dutch_max(MyDutch::Level(DutchLevel::VeryGood)), Some(DutchLevel::VeryGood));
-        assert_eq!(Reach::Within.dutch_max(MyDutch::Unknown), None, "an unknown level filters nothing");
+        assert_eq!(
+            Reach::WithCourse.dutch_max(MyDutch::Level(DutchLevel::VeryGood)),
+            Some(DutchLevel::VeryGood)
+        );
+        assert_eq!(
+            Reach::Within.dutch_max(MyDutch::Unknown),
+            None,
+            "an unknown level filters nothing"
+        );
     }
 
     #[test]

@@ -20,9 +20,9 @@ use passerelle_core::DutchLevel;
 use wasm_bindgen::JsCast;
 
 #[derive(Debug, Clone, PartialEq)]
-enum Sending {
+enum SendState {
     Idle,
-    Sending,
+    InFlight,
     Failed(ApiError),
     Sent(ApplicationReceipt),
 }
@@ -34,7 +34,11 @@ fn focus(id: &str) {
 }
 
 #[component]
-pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_dutch: Signal<MyDutch>) -> impl IntoView {
+pub fn ApplyForm(
+    vacancy: VacancySummary,
+    client: ApiClient,
+    #[prop(into)] my_dutch: Signal<MyDutch>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = vacancy.id;
     let restored = storage::load_draft(id);
@@ -44,8 +48,8 @@ pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_du
         ..ApplicationDraft::new(id)
     }));
     let sending = RwSignal::new(match storage::load_receipt(id) {
-        Some(receipt) => Sending::Sent(receipt),
-        None => Sending::Idle,
+        Some(receipt) => SendState::Sent(receipt),
+        None => SendState::Idle,
     });
     let errors = RwSignal::new(FieldErrors::default());
     let storage_failed = RwSignal::new(false);
@@ -58,7 +62,7 @@ pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_du
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() == Sending::Sending {
+        if sending.get_untracked() == SendState::InFlight {
             return;
         }
         let request = draft.with_untracked(ApplicationDraft::to_request);
@@ -75,36 +79,41 @@ pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_du
         draft.update(|d| key = d.key_for_send(storage::new_idempotency_key));
         // The key is on the device before the request leaves: a reload mid-send retries with it.
         let _ = draft.with_untracked(storage::save_draft);
-        sending.set(Sending::Sending);
+        sending.set(SendState::InFlight);
         let client = client.clone();
         spawn_local(async move {
             match client.apply(&request, &key).await {
                 Ok(receipt) => {
                     storage::application_sent(id, &receipt);
-                    sending.set(Sending::Sent(receipt));
+                    sending.set(SendState::Sent(receipt));
                     focus("apply-success");
                 }
-                Err(ApiError::Status { status: 422, problem: Some(problem) }) if !problem.errors.is_empty() => {
+                Err(ApiError::Status {
+                    status: 422,
+                    problem: Some(problem),
+                }) if !problem.errors.is_empty() => {
                     let first = problem.errors.first().map(|e| e.field.clone());
                     errors.set(FieldErrors::from(problem.errors));
-                    sending.set(Sending::Idle);
+                    sending.set(SendState::Idle);
                     if let Some(field) = first {
                         focus(&format!("apply-{field}"));
                     }
                 }
                 Err(e) => {
-                    sending.set(Sending::Failed(e));
+                    sending.set(SendState::Failed(e));
                     focus("apply-send-error");
                 }
             }
         });
     };
 
-    let levels: Vec<Option<DutchLevel>> = std::iter::once(None).chain(DutchLevel::ALL.into_iter().map(Some)).collect();
+    let levels: Vec<Option<DutchLevel>> = std::iter::once(None)
+        .chain(DutchLevel::ALL.into_iter().map(Some))
+        .collect();
 
     view! {
         {move || match sending.get() {
-            Sending::Sent(receipt) => view! {
+            SendState::Sent(receipt) => view! {
                 <div class="notice notice-success" id="apply-success" tabindex="-1" role="status">
                     <h3>{t!(i18n, apply_success_title)}</h3>
                     <p class="reference" data-testid="application-reference">
@@ -115,7 +124,7 @@ pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_du
             }.into_any(),
             _ => ().into_any(),
         }}
-        <Show when=move || !matches!(sending.get(), Sending::Sent(_))>
+        <Show when=move || !matches!(sending.get(), SendState::Sent(_))>
             <form class="apply-form" on:submit=submit.clone() novalidate aria-labelledby="apply-form-title">
                 <h3 id="apply-form-title">{t!(i18n, apply_title)}</h3>
                 {was_restored.then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, apply_draft_restored)}</p> })}
@@ -178,7 +187,7 @@ pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_du
                     {move || errors.read().get("consent").map(|code| view! { <p class="field-error" id="apply-consent-error">{field_error(i18n, code)}</p> })}
                 </div>
                 {move || match sending.get() {
-                    Sending::Failed(e) => view! {
+                    SendState::Failed(e) => view! {
                         <p class="notice notice-error" id="apply-send-error" tabindex="-1" role="alert">
                             {format!("{} {}", t_string!(i18n, apply_send_failed), api_error(i18n, &e))}
                         </p>
@@ -186,10 +195,10 @@ pub fn ApplyForm(vacancy: VacancySummary, client: ApiClient, #[prop(into)] my_du
                     _ => ().into_any(),
                 }}
                 {move || storage_failed.get().then(|| view! { <p class="field-hint">{t!(i18n, apply_draft_not_saved)}</p> })}
-                <button type="submit" class="button button-primary" disabled=move || sending.get() == Sending::Sending>
-                    {move || if sending.get() == Sending::Sending { t_string!(i18n, apply_sending).to_string() } else { t_string!(i18n, apply_send).to_string() }}
+                <button type="submit" class="button button-primary" disabled=move || sending.get() == SendState::InFlight>
+                    {move || if sending.get() == SendState::InFlight { t_string!(i18n, apply_sending).to_string() } else { t_string!(i18n, apply_send).to_string() }}
                 </button>
-                {move || (sending.get() == Sending::Idle && !draft.read().is_blank()).then(|| view! {
+                {move || (sending.get() == SendState::Idle && !draft.read().is_blank()).then(|| view! {
                     <p class="field-hint" aria-live="polite">{t!(i18n, apply_draft_saved)}</p>
                 })}
             </form>

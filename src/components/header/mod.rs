@@ -25,12 +25,25 @@ pub fn Header() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let switch = move |ev| {
-        let Some(locale) = locale_from_code(&event_target_value(&ev)) else { return };
+        let Some(locale) = locale_from_code(&event_target_value(&ev)) else {
+            return;
+        };
         i18n.set_locale(locale);
         let mut params = query.get_untracked();
         params.replace("lang", locale_code(locale).to_owned());
-        let href = format!("{}{}", location.pathname.get_untracked(), params.to_query_string());
-        navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        let href = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            params.to_query_string()
+        );
+        navigate(
+            &href,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     view! {
         <header class="app-header">

@@ -40,7 +40,10 @@ pub fn load_into(map: Rc<RefCell<LeafletMap>>) {
         match get_json_value("/geo/regions.geojson").await {
             Ok(data) => {
                 let style = region_style();
-                let options = object(&[("style", style.as_ref().clone()), ("interactive", false.into())]);
+                let options = object(&[
+                    ("style", style.as_ref().clone()),
+                    ("interactive", false.into()),
+                ]);
                 if let Ok(mut map) = map.try_borrow_mut() {
                     map.add_background(&data, &options, Some(style));
                 }

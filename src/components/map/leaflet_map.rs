@@ -4,12 +4,13 @@
 use super::js::object;
 use super::{HomeArea, MapPoint, Tiles};
 use leaflet::{
-    Canvas, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented, FeatureGroup, Icon, LatLng,
-    LatLngBounds, Layer, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point, Svg, TileLayer, TileLayerOptions,
+    Canvas, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented, FeatureGroup, Icon,
+    LatLng, LatLngBounds, Layer, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point, Svg,
+    TileLayer, TileLayerOptions,
 };
+use leptos::prelude::{Callable, Callback};
 use passerelle_core::cluster::{cluster, ClusterInput, Mark};
 use passerelle_core::geo::BoundingBox;
-use leptos::prelude::{Callable, Callback};
 use passerelle_core::LatLon;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -52,16 +53,27 @@ impl Marks {
         self.layer.clear_layers();
         let bounds = self.map.get_bounds();
         let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
-        let view = BoundingBox { min: LatLon::new(sw.lat(), sw.lng()), max: LatLon::new(ne.lat(), ne.lng()) };
+        let view = BoundingBox {
+            min: LatLon::new(sw.lat(), sw.lng()),
+            max: LatLon::new(ne.lat(), ne.lng()),
+        };
         let marks = cluster(&self.inputs, self.map.get_zoom(), &view, CELL_PX);
         let mut shown: u32 = 0;
         for mark in &marks {
             shown += mark.count;
-            let layer = if mark.count == 1 { self.single(mark) } else { cluster_marker(mark) };
+            let layer = if mark.count == 1 {
+                self.single(mark)
+            } else {
+                cluster_marker(mark)
+            };
             self.layer.add_layer(&layer);
         }
-        let _ = self.element.set_attribute("data-markers", &shown.to_string());
-        let _ = self.element.set_attribute("data-ready", if self.complete { "true" } else { "false" });
+        let _ = self
+            .element
+            .set_attribute("data-markers", &shown.to_string());
+        let _ = self
+            .element
+            .set_attribute("data-ready", if self.complete { "true" } else { "false" });
     }
 
     fn single(&self, mark: &Mark) -> Layer {
@@ -82,7 +94,8 @@ impl Marks {
             ("fillOpacity", 0.95.into()),
             ("vacancyId", point.id.into()),
         ]);
-        CircleMarker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options).unchecked_into()
+        CircleMarker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options)
+            .unchecked_into()
     }
 }
 
@@ -121,7 +134,11 @@ pub struct LeafletMap {
 }
 
 impl LeafletMap {
-    pub fn new(element: &HtmlElement, tiles: Option<&Tiles>, on_select: Callback<u32>) -> Result<Self, JsValue> {
+    pub fn new(
+        element: &HtmlElement,
+        tiles: Option<&Tiles>,
+        on_select: Callback<u32>,
+    ) -> Result<Self, JsValue> {
         let options = MapOptions::new();
         options.set_center(LatLng::new(BELGIUM_CENTRE.0, BELGIUM_CENTRE.1));
         options.set_zoom(8.0);
@@ -160,7 +177,8 @@ impl LeafletMap {
                 }
             })
         };
-        map.unchecked_ref::<Evented>().on("moveend", on_move.as_ref());
+        map.unchecked_ref::<Evented>()
+            .on("moveend", on_move.as_ref());
         let on_click = {
             let map = map.clone();
             Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| match clicked_vacancy(&event) {
@@ -168,7 +186,9 @@ impl LeafletMap {
                 None => zoom_into_cluster(&map, &event),
             })
         };
-        layer.unchecked_ref::<Evented>().on("click", on_click.as_ref());
+        layer
+            .unchecked_ref::<Evented>()
+            .on("click", on_click.as_ref());
         Ok(Self {
             map,
             // SVG for the few big shapes (circle, regions, border): crisp, and visible in the DOM.
@@ -185,7 +205,12 @@ impl LeafletMap {
     }
 
     /// Adds a GeoJSON layer under the circle and the marks.
-    pub fn add_background(&mut self, data: &JsValue, options: &JsValue, style: Option<Closure<dyn Fn(JsValue) -> JsValue>>) {
+    pub fn add_background(
+        &mut self,
+        data: &JsValue,
+        options: &JsValue,
+        style: Option<Closure<dyn Fn(JsValue) -> JsValue>>,
+    ) {
         let _ = js_sys::Reflect::set(options, &"renderer".into(), self.svg.as_ref());
         let layer = geo_json(data, options);
         self.background.add_layer(&layer);
@@ -219,7 +244,8 @@ impl LeafletMap {
             ("className", "home-marker".into()),
             ("interactive", false.into()),
         ]);
-        self.home_layer.add_layer(&CircleMarker::new_with_options(&centre, &home_marker).unchecked_into());
+        self.home_layer
+            .add_layer(&CircleMarker::new_with_options(&centre, &home_marker).unchecked_into());
         let bounds: LatLngBounds = circle.get_bounds();
         self.map.fit_bounds(&bounds);
         self.fitted_home = Some(home.clone());
@@ -228,7 +254,13 @@ impl LeafletMap {
     /// Replaces the vacancies shown and redraws.
     pub fn set_points(&mut self, points: Arc<Vec<MapPoint>>, complete: bool) {
         let mut marks = self.marks.borrow_mut();
-        marks.inputs = points.iter().map(|p| ClusterInput { location: p.location, class: p.class }).collect();
+        marks.inputs = points
+            .iter()
+            .map(|p| ClusterInput {
+                location: p.location,
+                class: p.class,
+            })
+            .collect();
         marks.points = points;
         marks.complete = complete;
         marks.redraw();
@@ -247,8 +279,10 @@ impl LeafletMap {
                 ("className", "highlight-ring".into()),
                 ("interactive", false.into()),
             ]);
-            self.highlight_layer
-                .add_layer(&CircleMarker::new_with_options(&LatLng::new(at.lat, at.lon), &ring).unchecked_into());
+            self.highlight_layer.add_layer(
+                &CircleMarker::new_with_options(&LatLng::new(at.lat, at.lon), &ring)
+                    .unchecked_into(),
+            );
         }
     }
 
@@ -261,7 +295,11 @@ impl LeafletMap {
     pub fn remove(&mut self) {
         let evented = self.map.unchecked_ref::<Evented>();
         evented.off("moveend", self.on_move.as_ref());
-        self.marks.borrow().layer.unchecked_ref::<Evented>().off("click", self.on_click.as_ref());
+        self.marks
+            .borrow()
+            .layer
+            .unchecked_ref::<Evented>()
+            .off("click", self.on_click.as_ref());
         self.map.remove();
     }
 }
@@ -270,13 +308,17 @@ impl LeafletMap {
 fn clicked_vacancy(event: &JsValue) -> Option<u32> {
     let layer = js_sys::Reflect::get(event, &"layer".into()).ok()?;
     let options = js_sys::Reflect::get(&layer, &"options".into()).ok()?;
-    let id = js_sys::Reflect::get(&options, &"vacancyId".into()).ok()?.as_f64()?;
+    let id = js_sys::Reflect::get(&options, &"vacancyId".into())
+        .ok()?
+        .as_f64()?;
     Some(id as u32)
 }
 
 /// A click on a cluster zooms in two levels around it (a click on a single point is the list's job).
 fn zoom_into_cluster(map: &Map, event: &JsValue) {
-    let Ok(latlng) = js_sys::Reflect::get(event, &"latlng".into()) else { return };
+    let Ok(latlng) = js_sys::Reflect::get(event, &"latlng".into()) else {
+        return;
+    };
     let latlng: LatLng = latlng.unchecked_into();
     map.set_view(&latlng, (map.get_zoom() + 2.0).min(18.0));
 }

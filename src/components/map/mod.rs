@@ -59,7 +59,8 @@ pub fn VacancyMap(
     circle_label: Signal<String>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
-    let map: StoredValue<Option<Rc<RefCell<LeafletMap>>>, LocalStorage> = StoredValue::new_local(None);
+    let map: StoredValue<Option<Rc<RefCell<LeafletMap>>>, LocalStorage> =
+        StoredValue::new_local(None);
 
     Effect::new(move |_| {
         let Some(el) = container.get() else { return };

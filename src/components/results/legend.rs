@@ -8,7 +8,13 @@ use passerelle_core::view_state::MyDutch;
 #[component]
 pub fn MapLegend(#[prop(into)] dutch: Signal<MyDutch>) -> impl IntoView {
     let i18n = use_i18n();
-    let classes = move || if dutch.get() == MyDutch::Unknown { vec![3u8] } else { vec![0, 1, 2] };
+    let classes = move || {
+        if dutch.get() == MyDutch::Unknown {
+            vec![3u8]
+        } else {
+            vec![0, 1, 2]
+        }
+    };
     view! {
         <div class="map-legend" aria-label=move || t_string!(i18n, legend_title).to_string() role="group">
             <ul>

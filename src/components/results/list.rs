@@ -43,8 +43,20 @@ pub fn VacancyList(
             .take(limit.get())
             .map(|row| {
                 let vacancy = rows.get(row).clone();
-                let href = view_href(RESULTS_PATH, &ViewState { vacancy: Some(vacancy.id), applying: false, ..base.clone() });
-                ListItem { vacancy, distance_km: row.distance_km, class: row.class, href }
+                let href = view_href(
+                    RESULTS_PATH,
+                    &ViewState {
+                        vacancy: Some(vacancy.id),
+                        applying: false,
+                        ..base.clone()
+                    },
+                );
+                ListItem {
+                    vacancy,
+                    distance_km: row.distance_km,
+                    class: row.class,
+                    href,
+                }
             })
             .collect::<Vec<_>>()
     });

@@ -39,7 +39,9 @@ pub fn use_vacancy_load(
 
     // `fresh`: a new town starts from nothing; a retry keeps showing what arrived until pages replace it.
     let load = move |client: ApiClient, fresh: bool| {
-        let Some(town) = town.get_untracked() else { return };
+        let Some(town) = town.get_untracked() else {
+            return;
+        };
         let area = SearchArea::new(town.location, SUITABLE_RADIUS_KM);
         // A newer load (another town, a retry) makes the answers of an older one irrelevant.
         generation.update_value(|g| *g += 1);
@@ -54,7 +56,12 @@ pub fn use_vacancy_load(
             let result = client
                 .all_vacancies(area, |progress, items| {
                     if current() {
-                        loaded.set(Loaded { items: Arc::new(items.to_vec()), progress, complete: false, error: None });
+                        loaded.set(Loaded {
+                            items: Arc::new(items.to_vec()),
+                            progress,
+                            complete: false,
+                            error: None,
+                        });
                     }
                 })
                 .await;

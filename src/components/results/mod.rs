@@ -13,7 +13,9 @@ use crate::components::status::{ErrorNotice, LoadingProgress};
 use crate::components::vacancy::VacancyView;
 use crate::i18n::*;
 use crate::labels::{api_error, format_count, my_dutch_name};
-use crate::url_state::{use_view_navigator, use_view_state, view_href, History, RESULTS_PATH, START_PATH};
+use crate::url_state::{
+    use_view_navigator, use_view_state, view_href, History, RESULTS_PATH, START_PATH,
+};
 use filters::Filters;
 use legend::MapLegend;
 use leptos::prelude::*;
@@ -38,6 +40,8 @@ pub fn ResultsPage(client: ApiClient, tiles: Option<Tiles>) -> impl IntoView {
     let state = Memo::new(move |_| url.read().0.clone());
     let dropped = Memo::new(move |_| url.read().1.clone());
     let town = Memo::new(move |_| state.read().town);
+    // Only a change of vacancy swaps the list and the detail; other state changes update them in place.
+    let open_vacancy = Memo::new(move |_| state.read().vacancy);
     let (loaded, retry) = use_vacancy_load(client.clone(), town);
     let filter_key = Memo::new(move |_| FilterKey::of(&state.read()));
     let rows = Memo::new(move |_| filter_rows(&loaded.read(), &filter_key.read(), town.get()));
@@ -53,7 +57,11 @@ pub fn ResultsPage(client: ApiClient, tiles: Option<Tiles>) -> impl IntoView {
                 .iter()
                 .map(|r| {
                     let v = rows.get(r);
-                    MapPoint { id: v.id, location: v.location(), class: r.class }
+                    MapPoint {
+                        id: v.id,
+                        location: v.location(),
+                        class: r.class,
+                    }
                 })
                 .collect::<Vec<_>>(),
         )
@@ -61,24 +69,48 @@ pub fn ResultsPage(client: ApiClient, tiles: Option<Tiles>) -> impl IntoView {
     let selected_location = Memo::new(move |_| {
         let id = state.read().vacancy?;
         let loaded = loaded.read();
-        loaded.items.iter().find(|v| v.id == id).map(|v| v.location())
+        loaded
+            .items
+            .iter()
+            .find(|v| v.id == id)
+            .map(|v| v.location())
     });
     let highlight = Signal::derive(move || hovered.get().or(selected_location.get()));
     let home = Signal::derive(move || {
         let s = state.read();
-        s.town.map(|t| HomeArea { location: t.location, radius_km: f64::from(s.radius_km) })
+        s.town.map(|t| HomeArea {
+            location: t.location,
+            radius_km: f64::from(s.radius_km),
+        })
     });
     let select_on_map = {
         let navigate = navigate.clone();
         Callback::new(move |id: u32| {
-            let next = ViewState { vacancy: Some(id), applying: false, ..state.get_untracked() };
+            let next = ViewState {
+                vacancy: Some(id),
+                applying: false,
+                ..state.get_untracked()
+            };
             tab.set(Tab::List);
             navigate(RESULTS_PATH, &next, History::Push);
         })
     };
-    let town_name = move || town.get().map(|t| t.name_in(crate::i18n::locale_code(i18n.get_locale()))).unwrap_or_default();
+    let town_name = move || {
+        town.get()
+            .map(|t| t.name_in(crate::i18n::locale_code(i18n.get_locale())))
+            .unwrap_or_default()
+    };
     let count = move || rows.read().rows.len();
-    let change_href = move || view_href(START_PATH, &ViewState { vacancy: None, applying: false, ..state.get() });
+    let change_href = move || {
+        view_href(
+            START_PATH,
+            &ViewState {
+                vacancy: None,
+                applying: false,
+                ..state.get()
+            },
+        )
+    };
 
     view! {
         <Show
@@ -124,7 +156,9 @@ pub fn ResultsPage(client: ApiClient, tiles: Option<Tiles>) -> impl IntoView {
                             on_retry=retry
                         />
                     })}
-                    <Filters state=state />
+                    <Show when=move || open_vacancy.get().is_none()>
+                        <Filters state=state />
+                    </Show>
                     <div class="tabs" role="tablist" aria-label=move || t_string!(i18n, tab_list).to_string()>
                         <button type="button" role="tab" id="tab-list" aria-controls="results-body"
                             aria-selected=move || (tab.get() == Tab::List).to_string()
@@ -138,7 +172,7 @@ pub fn ResultsPage(client: ApiClient, tiles: Option<Tiles>) -> impl IntoView {
                         </button>
                     </div>
                     <div id="results-body" class="results-body">
-                        {move || match state.read().vacancy {
+                        {move || match open_vacancy.get() {
                             Some(id) => view! {
                                 <VacancyView
                                     id=id

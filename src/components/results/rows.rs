@@ -41,7 +41,12 @@ pub struct FilterKey(ViewState);
 
 impl FilterKey {
     pub fn of(state: &ViewState) -> Self {
-        FilterKey(ViewState { vacancy: None, applying: false, lang: None, ..state.clone() })
+        FilterKey(ViewState {
+            vacancy: None,
+            applying: false,
+            lang: None,
+            ..state.clone()
+        })
     }
 }
 
@@ -56,7 +61,9 @@ pub fn filter_rows(loaded: &Loaded, key: &FilterKey, town: Option<&Municipality>
         .iter()
         .enumerate()
         .filter_map(|(index, v)| {
-            let distance_km = v.distance_km.or_else(|| town.map(|t| haversine_km(t.location, v.location())))?;
+            let distance_km = v
+                .distance_km
+                .or_else(|| town.map(|t| haversine_km(t.location, v.location())))?;
             state.shows(&prepared, v, distance_km).then(|| Row {
                 index,
                 distance_km,
@@ -64,5 +71,8 @@ pub fn filter_rows(loaded: &Loaded, key: &FilterKey, town: Option<&Municipality>
             })
         })
         .collect();
-    Rows { items: Arc::clone(&loaded.items), rows: Arc::new(rows) }
+    Rows {
+        items: Arc::clone(&loaded.items),
+        rows: Arc::new(rows),
+    }
 }

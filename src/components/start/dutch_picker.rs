@@ -10,8 +10,11 @@ use passerelle_core::DutchLevel;
 #[component]
 pub fn DutchLevelPicker(selected: RwSignal<MyDutch>) -> impl IntoView {
     let i18n = use_i18n();
-    let choices: Vec<MyDutch> =
-        DutchLevel::ALL.into_iter().map(MyDutch::Level).chain(std::iter::once(MyDutch::Unknown)).collect();
+    let choices: Vec<MyDutch> = DutchLevel::ALL
+        .into_iter()
+        .map(MyDutch::Level)
+        .chain(std::iter::once(MyDutch::Unknown))
+        .collect();
     view! {
         <fieldset class="field dutch-picker">
             <legend>{t!(i18n, dutch_legend)}</legend>

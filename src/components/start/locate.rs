@@ -23,12 +23,22 @@ enum Locating {
 pub fn UseMyLocation(selected: RwSignal<Option<&'static Municipality>>) -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(Locating::Idle);
-    let UseGeolocationReturn { coords, error, resume, pause, .. } =
-        use_geolocation_with_options(UseGeolocationOptions::default().immediate(false).maximum_age(60_000));
+    let UseGeolocationReturn {
+        coords,
+        error,
+        resume,
+        pause,
+        ..
+    } = use_geolocation_with_options(
+        UseGeolocationOptions::default()
+            .immediate(false)
+            .maximum_age(60_000),
+    );
 
     let pause_on_answer = pause.clone();
     Effect::new(move |_| {
-        let position = coords.with(|c| c.as_ref().map(|c| LatLon::new(c.latitude(), c.longitude())));
+        let position =
+            coords.with(|c| c.as_ref().map(|c| LatLon::new(c.latitude(), c.longitude())));
         if let (Some(p), Locating::Asking) = (position, state.get_untracked()) {
             pause_on_answer();
             state.set(match nearest_home_town(p) {
@@ -41,7 +51,11 @@ pub fn UseMyLocation(selected: RwSignal<Option<&'static Municipality>>) -> impl 
         let code = error.with(|e| e.as_ref().map(|e| e.code()));
         if let (Some(code), Locating::Asking) = (code, state.get_untracked()) {
             pause();
-            state.set(if code == PERMISSION_DENIED { Locating::Denied } else { Locating::Failed });
+            state.set(if code == PERMISSION_DENIED {
+                Locating::Denied
+            } else {
+                Locating::Failed
+            });
         }
     });
 

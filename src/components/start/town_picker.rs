@@ -10,7 +10,11 @@ const MAX_OPTIONS: usize = 8;
 
 /// Shows "Mons (Bergen) · 7000" so each language's speakers recognise the town.
 pub fn town_label(m: &Municipality) -> String {
-    format!("{} · {}", m.names().join(" / "), m.postal_codes.first().copied().unwrap_or_default())
+    format!(
+        "{} · {}",
+        m.names().join(" / "),
+        m.postal_codes.first().copied().unwrap_or_default()
+    )
 }
 
 #[component]
@@ -22,7 +26,12 @@ pub fn TownPicker(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let text = RwSignal::new(selected.get_untracked().map(|m| m.name_fr.to_owned()).unwrap_or_default());
+    let text = RwSignal::new(
+        selected
+            .get_untracked()
+            .map(|m| m.name_fr.to_owned())
+            .unwrap_or_default(),
+    );
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let options = Memo::new(move |_| search_home_towns(&text.read(), MAX_OPTIONS));
@@ -64,15 +73,17 @@ pub fn TownPicker(
             "ArrowUp" => {
                 ev.prevent_default();
                 open.set(true);
-                active.update(|a| *a = Some(a.map_or(count.saturating_sub(1), |i| (i + count.max(1) - 1) % count.max(1))));
+                active.update(|a| {
+                    *a = Some(a.map_or(count.saturating_sub(1), |i| {
+                        (i + count.max(1) - 1) % count.max(1)
+                    }))
+                });
             }
-            "Enter" => {
-                if open.get_untracked() && count > 0 {
-                    ev.prevent_default();
-                    let index = active.get_untracked().unwrap_or(0);
-                    if let Some(m) = options.with_untracked(|o| o.get(index).copied()) {
-                        choose(m);
-                    }
+            "Enter" if open.get_untracked() && count > 0 => {
+                ev.prevent_default();
+                let index = active.get_untracked().unwrap_or(0);
+                if let Some(m) = options.with_untracked(|o| o.get(index).copied()) {
+                    choose(m);
                 }
             }
             "Escape" => {

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 /// A polite live region that reports loading progress ("3,000 of 18,234").
 #[component]
-pub fn LoadingProgress(#[prop(into)] loaded: Signal<usize>, #[prop(into)] total: Signal<usize>) -> impl IntoView {
+pub fn LoadingProgress(
+    #[prop(into)] loaded: Signal<usize>,
+    #[prop(into)] total: Signal<usize>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="progress" role="status" aria-live="polite">

@@ -4,7 +4,9 @@ use crate::api::ApiClient;
 use crate::components::apply::ApplyForm;
 use crate::components::status::ErrorNotice;
 use crate::i18n::*;
-use crate::labels::{api_error, contract_name, format_km, language_name, level_description, level_name, regime_name};
+use crate::labels::{
+    api_error, contract_name, format_km, language_name, level_description, level_name, regime_name,
+};
 use crate::url_state::{use_view_navigator, view_href, History, RESULTS_PATH};
 use leptos::prelude::*;
 use passerelle_core::api::{ApplyMode, VacancyDetail, VacancySummary};
@@ -36,7 +38,16 @@ pub fn VacancyView(
             async move { client.vacancy(id).await }
         })
     };
-    let back_href = move || view_href(RESULTS_PATH, &ViewState { vacancy: None, applying: false, ..state.get() });
+    let back_href = move || {
+        view_href(
+            RESULTS_PATH,
+            &ViewState {
+                vacancy: None,
+                applying: false,
+                ..state.get()
+            },
+        )
+    };
     let heading = NodeRef::<leptos::html::H2>::new();
     // Moving focus to the heading tells keyboard and screen-reader users the view changed.
     Effect::new(move |_| {
@@ -67,7 +78,11 @@ pub fn VacancyView(
 }
 
 #[component]
-fn VacancyBody(detail: VacancyDetail, #[prop(into)] state: Signal<ViewState>, client: ApiClient) -> impl IntoView {
+fn VacancyBody(
+    detail: VacancyDetail,
+    #[prop(into)] state: Signal<ViewState>,
+    client: ApiClient,
+) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_view_navigator();
     let v = detail.summary.clone();
@@ -76,9 +91,18 @@ fn VacancyBody(detail: VacancyDetail, #[prop(into)] state: Signal<ViewState>, cl
     let town = state.get_untracked().town;
     let distance = town.map(|t| haversine_km(t.location, location));
     let nearest = station::nearest(location);
-    let paragraphs: Vec<String> =
-        detail.description.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
-    let other_languages: Vec<_> = detail.languages.iter().filter(|l| l.language != "nl").cloned().collect();
+    let paragraphs: Vec<String> = detail
+        .description
+        .split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let other_languages: Vec<_> = detail
+        .languages
+        .iter()
+        .filter(|l| l.language != "nl")
+        .cloned()
+        .collect();
     let compare = move || match fit_class(level, state.read().dutch) {
         0 => t_string!(i18n, detail_compare_within).to_string(),
         1 => t_string!(i18n, detail_compare_one_above).to_string(),
@@ -86,9 +110,16 @@ fn VacancyBody(detail: VacancyDetail, #[prop(into)] state: Signal<ViewState>, cl
         _ => t_string!(i18n, detail_compare_unknown).to_string(),
     };
     let class = move || fit_class(level, state.read().dutch);
-    let external_url = detail.apply_url.as_deref().and_then(safe_external_url).map(str::to_owned);
+    let external_url = detail
+        .apply_url
+        .as_deref()
+        .and_then(safe_external_url)
+        .map(str::to_owned);
     let open_form = move |_| {
-        let next = ViewState { applying: true, ..state.get_untracked() };
+        let next = ViewState {
+            applying: true,
+            ..state.get_untracked()
+        };
         navigate(RESULTS_PATH, &next, History::Push);
     };
     let (contract, regime, hours) = (v.contract, v.regime, detail.hours_per_week);
@@ -169,7 +200,10 @@ mod tests {
 
     #[test]
     fn only_web_links_are_allowed_out() {
-        assert_eq!(safe_external_url("https://jobs.example.be/1"), Some("https://jobs.example.be/1"));
+        assert_eq!(
+            safe_external_url("https://jobs.example.be/1"),
+            Some("https://jobs.example.be/1")
+        );
         assert_eq!(safe_external_url("javascript:alert(1)"), None);
         assert_eq!(safe_external_url(" JavaScript:alert(1)"), None);
         assert_eq!(safe_external_url("data:text/html,x"), None);
