@@ -6,11 +6,13 @@ test.describe('the URL', () => {
     const app = new Passerelle(page, 'en');
     await page.goto(`/jobs?town=${mons.nis}&level=medium&lang=en`);
     await app.waitForAllVacancies();
+    const unfiltered = await app.shownCount();
     await page.getByLabel(app.t('filter_contract')).selectOption('permanent');
     await page.getByLabel(app.t('filter_bottleneck')).check();
     await page.getByLabel(app.t('filter_reach')).selectOption('within');
     const count = await app.shownCount();
     expect(count).toBeGreaterThan(0);
+    expect(count, 'the filters narrowed the list').toBeLessThan(unfiltered);
     const first = page.locator('a[data-vacancy-id]').first();
     const title = await first.locator('.vacancy-title').textContent();
     await first.click();

@@ -18,7 +18,6 @@ struct ListItem {
     vacancy: VacancySummary,
     distance_km: f64,
     class: u8,
-    href: String,
 }
 
 #[component]
@@ -37,26 +36,13 @@ pub fn VacancyList(
     });
     let items = Memo::new(move |_| {
         let rows = rows.get();
-        let base = state.get();
         rows.rows
             .iter()
             .take(limit.get())
-            .map(|row| {
-                let vacancy = rows.get(row).clone();
-                let href = view_href(
-                    RESULTS_PATH,
-                    &ViewState {
-                        vacancy: Some(vacancy.id),
-                        applying: false,
-                        ..base.clone()
-                    },
-                );
-                ListItem {
-                    vacancy,
-                    distance_km: row.distance_km,
-                    class: row.class,
-                    href,
-                }
+            .map(|row| ListItem {
+                vacancy: rows.get(row).clone(),
+                distance_km: row.distance_km,
+                class: row.class,
             })
             .collect::<Vec<_>>()
     });
@@ -70,7 +56,7 @@ pub fn VacancyList(
             >
                 <ol class="vacancy-list" aria-label=move || t_string!(i18n, list_label).to_string()>
                     <For each=move || items.get() key=|item| item.vacancy.id let:item>
-                        <VacancyCard item=item hovered=hovered />
+                        <VacancyCard item=item state=state hovered=hovered />
                     </For>
                 </ol>
                 <p class="list-shown" role="status">
@@ -89,19 +75,35 @@ pub fn VacancyList(
 }
 
 #[component]
-fn VacancyCard(item: ListItem, hovered: RwSignal<Option<LatLon>>) -> impl IntoView {
+fn VacancyCard(
+    item: ListItem,
+    state: Signal<ViewState>,
+    hovered: RwSignal<Option<LatLon>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let location = item.vacancy.location();
     let v = item.vacancy;
     let class = item.class;
     let distance = item.distance_km;
     let level = v.dutch_level;
+    let id = v.id;
+    // Rows are keyed by id and kept across filter changes, so the link follows the current filters.
+    let href = move || {
+        view_href(
+            RESULTS_PATH,
+            &ViewState {
+                vacancy: Some(id),
+                applying: false,
+                ..state.get()
+            },
+        )
+    };
     let (contract, regime, bottleneck) = (v.contract, v.regime, v.bottleneck);
     view! {
         <li class="vacancy-item">
             <a
                 class="vacancy-card"
-                href=item.href
+                href=href
                 data-vacancy-id=v.id
                 on:mouseenter=move |_| hovered.set(Some(location))
                 on:mouseleave=move |_| hovered.set(None)
