@@ -20,10 +20,16 @@ pub fn Filters(#[prop(into)] state: Signal<ViewState>) -> impl IntoView {
         navigate(RESULTS_PATH, &next, History::Replace);
     };
     let change = StoredValue::new(change);
+    // Open beside the list on a laptop; folded on a phone, where it would fill the first screen.
+    let open_at_start = window()
+        .match_media("(min-width: 900px)")
+        .ok()
+        .flatten()
+        .is_none_or(|query| query.matches());
     let set = move |edit: Box<dyn Fn(&mut ViewState)>| change.with_value(|c| c(&*edit));
 
     view! {
-        <details class="filters" open>
+        <details class="filters" open=open_at_start>
             <summary>{t!(i18n, filters_title)}</summary>
             <div class="filters-body">
                 <Show when=move || state.read().dutch != MyDutch::Unknown>
