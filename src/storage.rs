@@ -85,3 +85,50 @@ pub fn new_idempotency_key() -> String {
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// Run in headless Chromium: `cargo test -p passerelle --target wasm32-unknown-unknown` (xtask sets the runner).
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_saved_draft_loads_back_with_its_idempotency_key() {
+        let mut draft = ApplicationDraft::new(901);
+        draft.first_name = "Amélie".into();
+        draft.key_for_send(|| "key-901".into());
+        save_draft(&draft).unwrap();
+        assert_eq!(load_draft(901), Some(draft));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_corrupt_entry_is_ignored_rather_than_crashing_the_form() {
+        local_storage()
+            .unwrap()
+            .set_item(&draft_key(902), "{not json")
+            .unwrap();
+        assert_eq!(load_draft(902), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn sending_records_the_receipt_and_forgets_the_draft() {
+        save_draft(&ApplicationDraft::new(903)).unwrap();
+        let receipt = ApplicationReceipt {
+            reference: "PAS-2026-000903".into(),
+            received_at: "2026-11-30T10:00:00Z".into(),
+        };
+        application_sent(903, &receipt);
+        assert_eq!(load_draft(903), None);
+        assert_eq!(load_receipt(903), Some(receipt));
+    }
+
+    #[wasm_bindgen_test]
+    fn idempotency_keys_are_128_bit_hex_and_differ() {
+        let (a, b) = (new_idempotency_key(), new_idempotency_key());
+        assert_eq!(a.len(), 32);
+        assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, b);
+    }
+}
