@@ -6,6 +6,7 @@ use crate::components::map::Tiles;
 use crate::components::results::ResultsPage;
 use crate::components::start::StartPage;
 use crate::components::status::ErrorNotice;
+use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
 use leptos::prelude::*;
@@ -35,13 +36,13 @@ fn Shell() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || config.get().map(|result| match result {
                     Ok(config) => {
-                        let client = ApiClient::new(config.api_base.clone());
+                        provide_context(ApiClient::new(config.api_base.clone()));
                         let tiles = config.tile_url.clone().map(|url| Tiles { url });
                         let tile_attribution = config.tile_attribution.clone();
                         view! {
                             <Routes fallback=move || view! { <NotFound /> }>
                                 <Route path=path!("/") view=StartPage />
-                                <Route path=path!("/jobs") view=move || view! { <ResultsPage client=client.clone() tiles=tiles.clone() /> } />
+                                <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
                             </Routes>
                             <Footer tile_attribution=tile_attribution />
                         }.into_any()
@@ -73,8 +74,11 @@ fn Footer(tile_attribution: Option<String>) -> impl IntoView {
 #[component]
 fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_after_render(heading);
     view! {
         <div class="start-page">
+            <h1 tabindex="-1" node_ref=heading>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found)}</p>
             <a class="button button-primary" href="/">{t!(i18n, back_home)}</a>
         </div>
@@ -94,5 +98,5 @@ fn ConfigError(error: ApiError) -> impl IntoView {
             api_error(i18n, &error)
         )
     });
-    view! { <ErrorNotice message=message on_retry=retry /> }
+    view! { <ErrorNotice message=message retry_label=Signal::derive(move || t_string!(i18n, retry).to_string()) on_retry=retry /> }
 }

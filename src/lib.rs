@@ -3,15 +3,20 @@
 //! - `api`: the one owner of HTTP (the JSON API, the runtime config, static GeoJSON).
 //! - `storage`: the one owner of browser storage (application drafts, sent receipts).
 //! - `url_state`: the results view's state in the URL.
+//! - `vacancies`: the vacancies around the chosen towns, loaded once and filtered locally;
+//!   every mode reads them.
+//! - `focus`: where keyboard focus goes when the view changes.
 //! - `i18n` + `labels`: interface languages and translated names of core values.
 //! - `components`: the UI, a folder per feature; `components::map` is the one owner of Leaflet.
 
 mod api;
 mod app;
 mod components;
+mod focus;
 mod i18n;
 mod labels;
 mod storage;
 mod url_state;
+mod vacancies;
 
 pub use app::App;

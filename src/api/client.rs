@@ -1,20 +1,13 @@
 //! Typed calls to the Passerelle JSON API (see `openapi.yaml`).
 
-use super::http::{get_json, send_json};
+use super::http::{get_json, get_text, send_json};
 use super::ApiError;
 use gloo_net::http::Request;
 use passerelle_core::api::{
-    ApplicationReceipt, ApplicationRequest, VacancyDetail, VacancyPage, VacancySummary,
-    IDEMPOTENCY_KEY_HEADER, MAX_PAGE_LIMIT,
+    ApplicationReceipt, ApplicationRequest, VacancyDetail, IDEMPOTENCY_KEY_HEADER, MAX_PAGE_LIMIT,
 };
 use passerelle_core::filter::SearchArea;
-
-/// How far a multi-page load has come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct LoadProgress {
-    pub loaded: usize,
-    pub total: usize,
-}
+use passerelle_core::loading::{parse_page, CheckedPage};
 
 /// The API at one base URL.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,12 +20,12 @@ impl ApiClient {
         Self { base: base.into() }
     }
 
-    /// One page of the vacancies within `area`, nearest first.
+    /// One page of the vacancies within `area`, nearest first, checked item by item.
     pub async fn vacancies_page(
         &self,
         area: SearchArea,
         cursor: Option<&str>,
-    ) -> Result<VacancyPage, ApiError> {
+    ) -> Result<CheckedPage, ApiError> {
         let limit = MAX_PAGE_LIMIT.to_string();
         let (lat, lon, radius) = (
             format!("{:.5}", area.centre.lat),
@@ -48,44 +41,9 @@ impl ApiClient {
         if let Some(cursor) = cursor {
             params.push(("cursor", cursor));
         }
-        get_json(Request::get(&format!("{}/vacancies", self.base)).query(params)).await
-    }
-
-    /// Every vacancy within `area`, following the `next` cursors and reporting progress after each page.
-    ///
-    /// On a failed page, what arrived so far is returned with the error, so the UI keeps showing it.
-    pub async fn all_vacancies(
-        &self,
-        area: SearchArea,
-        mut on_progress: impl FnMut(LoadProgress, &[VacancySummary]),
-    ) -> Result<Vec<VacancySummary>, (Vec<VacancySummary>, ApiError)> {
-        let mut items: Vec<VacancySummary> = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let page = match self.vacancies_page(area, cursor.as_deref()).await {
-                Ok(page) => page,
-                Err(e) => return Err((items, e)),
-            };
-            items.extend(page.items);
-            on_progress(
-                LoadProgress {
-                    loaded: items.len(),
-                    total: page.total as usize,
-                },
-                &items,
-            );
-            match page.next {
-                // A server that repeats a cursor would loop forever; treat it as malformed.
-                Some(next) if Some(&next) == cursor.as_ref() => {
-                    return Err((
-                        items,
-                        ApiError::Malformed("the API repeated a cursor".into()),
-                    ))
-                }
-                Some(next) => cursor = Some(next),
-                None => return Ok(items),
-            }
-        }
+        let text =
+            get_text(Request::get(&format!("{}/vacancies", self.base)).query(params)).await?;
+        parse_page(&text).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
     /// The full vacancy.

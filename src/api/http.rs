@@ -97,6 +97,11 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
+/// GETs a document's text (for bodies parsed leniently, item by item).
+pub async fn get_text(builder: RequestBuilder) -> Result<String, ApiError> {
+    fetch_text(builder, None).await
+}
+
 /// GETs a JSON document into `T`.
 pub async fn get_json<T: DeserializeOwned>(builder: RequestBuilder) -> Result<T, ApiError> {
     parse(&fetch_text(builder, None).await?)

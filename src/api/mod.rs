@@ -6,7 +6,12 @@ mod config;
 mod error;
 mod http;
 
-pub use client::{ApiClient, LoadProgress};
+pub use client::ApiClient;
 pub use config::load_config;
 pub use error::ApiError;
 pub use http::get_json_value;
+
+/// The API client the app was configured with (provided once by the shell).
+pub fn use_api() -> ApiClient {
+    leptos::prelude::expect_context::<ApiClient>()
+}

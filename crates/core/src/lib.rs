@@ -10,6 +10,7 @@ pub mod draft;
 pub mod dutch;
 pub mod filter;
 pub mod geo;
+pub mod loading;
 pub mod municipality;
 pub mod station;
 pub mod text;

@@ -4,7 +4,8 @@
 
 mod field;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::{use_api, ApiError};
+use crate::focus::focus_id_after_render;
 use crate::i18n::*;
 use crate::labels::{api_error, field_error, level_name};
 use crate::storage;
@@ -27,19 +28,28 @@ enum SendState {
     Sent(ApplicationReceipt),
 }
 
-fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
+/// The id of a field's input, which its label, error and summary link point at.
+fn field_id(field: &str) -> String {
+    format!("apply-{field}")
+}
+
+/// Focuses a field by its API name once the errors are rendered.
+fn focus_field(field: &str) {
+    let id = field_id(field);
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
 }
 
 #[component]
 pub fn ApplyForm(
     vacancy: VacancySummary,
-    client: ApiClient,
     #[prop(into)] my_dutch: Signal<MyDutch>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let client = use_api();
     let id = vacancy.id;
     let restored = storage::load_draft(id);
     let was_restored = restored.as_ref().is_some_and(|d| !d.is_blank());
@@ -70,7 +80,7 @@ pub fn ApplyForm(
             let first = found.first().map(|e| e.field.clone());
             errors.set(FieldErrors::from(found));
             if let Some(field) = first {
-                focus(&format!("apply-{field}"));
+                focus_field(&field);
             }
             return;
         }
@@ -86,7 +96,7 @@ pub fn ApplyForm(
                 Ok(receipt) => {
                     storage::application_sent(id, &receipt);
                     sending.set(SendState::Sent(receipt));
-                    focus("apply-success");
+                    focus_id_after_render("apply-success");
                 }
                 Err(ApiError::Status {
                     status: 422,
@@ -96,16 +106,23 @@ pub fn ApplyForm(
                     errors.set(FieldErrors::from(problem.errors));
                     sending.set(SendState::Idle);
                     if let Some(field) = first {
-                        focus(&format!("apply-{field}"));
+                        focus_field(&field);
                     }
                 }
                 Err(e) => {
                     sending.set(SendState::Failed(e));
-                    focus("apply-send-error");
+                    focus_id_after_render("apply-send-error");
                 }
             }
         });
     };
+
+    // Opening the form puts the cursor in its first field (or on the receipt, if already sent).
+    if matches!(sending.get_untracked(), SendState::Sent(_)) {
+        focus_id_after_render("apply-success");
+    } else {
+        focus_field("first_name");
+    }
 
     let levels: Vec<Option<DutchLevel>> = std::iter::once(None)
         .chain(DutchLevel::ALL.into_iter().map(Some))

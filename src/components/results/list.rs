@@ -1,10 +1,10 @@
 //! The list of vacancies, nearest first: a full equivalent of the map for people who cannot use
 //! one. Paged ("show more") so 25,000 rows never reach the DOM at once.
 
-use super::rows::Rows;
 use crate::i18n::*;
 use crate::labels::{contract_name, fit_name, format_count, format_km, level_name, regime_name};
 use crate::url_state::{view_href, RESULTS_PATH};
+use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
 use passerelle_core::api::VacancySummary;
 use passerelle_core::view_state::ViewState;
@@ -22,31 +22,33 @@ struct ListItem {
 
 #[component]
 pub fn VacancyList(
-    #[prop(into)] rows: Signal<Rows>,
     #[prop(into)] state: Signal<ViewState>,
     /// The vacancy under the pointer or keyboard focus, highlighted on the map.
     hovered: RwSignal<Option<LatLon>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let results = expect_context::<VacancyResults>();
+    // How many rows are shown. It only grows ("show more"): arriving pages and filter changes
+    // never fold back a list the person has unfolded.
     let limit = RwSignal::new(PAGE);
-    // New filters start again from the top.
-    Effect::new(move |_| {
-        rows.track();
-        limit.set(PAGE);
-    });
     let items = Memo::new(move |_| {
-        let rows = rows.get();
-        rows.rows
-            .iter()
-            .take(limit.get())
-            .map(|row| ListItem {
-                vacancy: rows.get(row).clone(),
-                distance_km: row.distance_km,
-                class: row.class,
-            })
-            .collect::<Vec<_>>()
+        let rows = results.rows.read();
+        let limit = limit.get();
+        results.load.state.with(|load| {
+            rows.rows
+                .iter()
+                .take(limit)
+                .filter_map(|row| {
+                    rows.vacancy(load, row).map(|v| ListItem {
+                        vacancy: v.clone(),
+                        distance_km: row.distance_km,
+                        class: row.class,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
     });
-    let total = move || rows.read().rows.len();
+    let total = move || results.rows.read().len();
 
     view! {
         <div class="vacancy-list-wrap">

@@ -22,13 +22,19 @@ pub fn LoadingProgress(
 }
 
 /// An error message with a retry action; what was shown before stays on screen.
+///
+/// `retry_label` names what is retried ("retry loading the offers") so that two notices on
+/// one screen never offer two identical buttons.
 #[component]
-pub fn ErrorNotice(#[prop(into)] message: Signal<String>, on_retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn ErrorNotice(
+    #[prop(into)] message: Signal<String>,
+    #[prop(into)] retry_label: Signal<String>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
     view! {
         <div class="notice notice-error" role="alert">
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>{t!(i18n, retry)}</button>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>{retry_label}</button>
         </div>
     }
 }

@@ -1,15 +1,17 @@
 //! Step 5: one vacancy in full, and the way to apply.
 
-use crate::api::ApiClient;
+use crate::api::{use_api, ApiError};
 use crate::components::apply::ApplyForm;
 use crate::components::status::ErrorNotice;
+use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::{
     api_error, contract_name, format_km, language_name, level_description, level_name, regime_name,
 };
 use crate::url_state::{use_view_navigator, view_href, History, RESULTS_PATH};
+use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
-use passerelle_core::api::{ApplyMode, VacancyDetail, VacancySummary};
+use passerelle_core::api::{ApplyMode, VacancyDetail};
 use passerelle_core::view_state::{fit_class, ViewState};
 use passerelle_core::{haversine_km, station};
 
@@ -20,23 +22,32 @@ fn safe_external_url(url: &str) -> Option<&str> {
 }
 
 #[component]
-pub fn VacancyView(
-    id: u32,
-    client: ApiClient,
-    #[prop(into)] state: Signal<ViewState>,
-    /// The summary from the list, shown at once while the full vacancy loads.
-    #[prop(into)]
-    summary: Signal<Option<VacancySummary>>,
-) -> impl IntoView {
+pub fn VacancyView(id: u32, #[prop(into)] state: Signal<ViewState>) -> impl IntoView {
     let i18n = use_i18n();
+    let client = use_api();
+    let results = expect_context::<VacancyResults>();
+    // The summary from the list, shown at once while the full vacancy loads.
+    let summary = Memo::new(move |_| results.find(id));
     let attempt = RwSignal::new(0u32);
-    let detail = {
+    let detail = LocalResource::new(move || {
+        attempt.track();
         let client = client.clone();
-        LocalResource::new(move || {
-            attempt.track();
-            let client = client.clone();
-            async move { client.vacancy(id).await }
-        })
+        async move { client.vacancy(id).await }
+    });
+    let gone = move || {
+        matches!(
+            *detail.read(),
+            Some(Err(ApiError::Status {
+                status: 404 | 410,
+                ..
+            }))
+        )
+    };
+    let title = move || match (summary.get(), detail.read().as_ref()) {
+        (Some(s), _) => s.title,
+        (None, Some(Ok(d))) => d.summary.title.clone(),
+        (None, _) if gone() => t_string!(i18n, vacancy_gone_title).to_string(),
+        (None, _) => t_string!(i18n, vacancy_loading_title).to_string(),
     };
     let back_href = move || {
         view_href(
@@ -50,24 +61,27 @@ pub fn VacancyView(
     };
     let heading = NodeRef::<leptos::html::H2>::new();
     // Moving focus to the heading tells keyboard and screen-reader users the view changed.
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    focus_after_render(heading);
 
     view! {
         <article class="vacancy-detail" aria-labelledby="vacancy-title">
             <a class="back-link" href=back_href>"← "{t!(i18n, detail_back)}</a>
-            <h2 id="vacancy-title" tabindex="-1" node_ref=heading lang="nl">
-                {move || summary.get().map(|s| s.title).unwrap_or_default()}
+            <h2 id="vacancy-title" tabindex="-1" node_ref=heading lang=move || if summary.read().is_some() || matches!(*detail.read(), Some(Ok(_))) { "nl" } else { "" }>
+                {title}
             </h2>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || detail.get().map(|result| match result {
-                    Ok(detail) => view! { <VacancyBody detail=detail state=state client=client.clone() /> }.into_any(),
+                    Ok(detail) => view! { <VacancyBody detail=detail state=state /> }.into_any(),
+                    Err(ApiError::Status { status: 404 | 410, .. }) => view! {
+                        <div class="notice notice-info" role="status">
+                            <p>{t!(i18n, vacancy_gone)}</p>
+                            <a class="button button-primary" href=back_href>{t!(i18n, detail_back)}</a>
+                        </div>
+                    }.into_any(),
                     Err(e) => view! {
                         <ErrorNotice
                             message=Signal::derive(move || format!("{} {}", t_string!(i18n, detail_load_failed), api_error(i18n, &e)))
+                            retry_label=Signal::derive(move || t_string!(i18n, retry_vacancy).to_string())
                             on_retry=Callback::new(move |_| attempt.update(|a| *a += 1))
                         />
                     }.into_any(),
@@ -78,11 +92,7 @@ pub fn VacancyView(
 }
 
 #[component]
-fn VacancyBody(
-    detail: VacancyDetail,
-    #[prop(into)] state: Signal<ViewState>,
-    client: ApiClient,
-) -> impl IntoView {
+fn VacancyBody(detail: VacancyDetail, #[prop(into)] state: Signal<ViewState>) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_view_navigator();
     let v = detail.summary.clone();
@@ -179,14 +189,17 @@ fn VacancyBody(
                     <a class="button button-primary" href=url target="_blank" rel="noopener noreferrer">{t!(i18n, detail_apply_external)}</a>
                     <p class="field-hint">{t!(i18n, detail_external_note)}</p>
                 }.into_any(),
-                (ApplyMode::External, None) => view! { <p>{t!(i18n, error_not_in_app)}</p> }.into_any(),
+                (ApplyMode::External, None) => view! {
+                    <p>{t!(i18n, error_not_in_app)}</p>
+                    <p class="notice notice-info">{t!(i18n, detail_external_link_refused)}</p>
+                }.into_any(),
                 (ApplyMode::InApp, _) => view! {
                     <p>{t!(i18n, detail_apply_in_app)}</p>
                     <Show
                         when=move || state.read().applying
                         fallback=move || view! { <button type="button" class="button button-primary" on:click=open_form.clone()>{t!(i18n, detail_apply)}</button> }
                     >
-                        <ApplyForm vacancy=v.clone() client=client.clone() my_dutch=Signal::derive(move || state.read().dutch) />
+                        <ApplyForm vacancy=v.clone() my_dutch=Signal::derive(move || state.read().dutch) />
                     </Show>
                 }.into_any(),
             }}

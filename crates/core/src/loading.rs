@@ -1,0 +1,367 @@
+//! Loading every vacancy around one or more home points, page by page, from an API we do not
+//! control: each page is checked item by item (one bad item never costs the other 999), the
+//! pages of several areas are merged without duplicates, and a server that cycles its cursors
+//! or sends more than it announced is stopped instead of growing memory without bound.
+//!
+//! The app drives HTTP; this module decides what a page means. Every mode shares it: the
+//! jobseeker's single town, the counsellor's several towns, the zone analysis.
+
+use crate::api::VacancySummary;
+use crate::filter::SearchArea;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// A page of a vacancy search, checked item by item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedPage {
+    pub total: u32,
+    pub items: Vec<VacancySummary>,
+    pub next: Option<String>,
+    /// Items that were not vacancies we can show (missing field, unknown level, no valid
+    /// coordinates); they are dropped and counted.
+    pub dropped: usize,
+}
+
+/// Why a page as a whole could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PageError {
+    /// Not JSON, or not the page's shape (`total`, `items`, `next`).
+    #[error("not a page of vacancies: {0}")]
+    NotAPage(String),
+}
+
+#[derive(Deserialize)]
+struct RawPage {
+    total: u32,
+    items: Vec<serde_json::Value>,
+    #[serde(default)]
+    next: Option<String>,
+}
+
+/// Parses a page of `GET /vacancies`, keeping every valid item.
+pub fn parse_page(json: &str) -> Result<CheckedPage, PageError> {
+    let raw: RawPage =
+        serde_json::from_str(json).map_err(|e| PageError::NotAPage(e.to_string()))?;
+    let received = raw.items.len();
+    let items: Vec<VacancySummary> = raw
+        .items
+        .into_iter()
+        .filter_map(|item| serde_json::from_value::<VacancySummary>(item).ok())
+        .filter(|v| v.location().is_valid())
+        .collect();
+    Ok(CheckedPage {
+        total: raw.total,
+        dropped: received - items.len(),
+        items,
+        next: raw.next.filter(|n| !n.is_empty()),
+    })
+}
+
+/// Where the load of one area stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AreaCursor {
+    /// No page asked yet: ask for the first one.
+    Start,
+    /// Ask for the page after this cursor.
+    Next(String),
+    /// Every page has arrived.
+    Done,
+}
+
+/// Progress of one area's load.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaLoad {
+    pub area: SearchArea,
+    pub cursor: AreaCursor,
+    /// What the server announced for this area (0 before the first page).
+    pub total: u32,
+    /// Items received for this area, duplicates of other areas included.
+    pub received: usize,
+    seen_cursors: HashSet<String>,
+}
+
+/// A server that misbehaves in a way a retry cannot fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadAnomaly {
+    /// A `next` cursor that was already followed: following it again would loop forever.
+    #[error("the API sent a cursor it had already sent")]
+    CursorCycle,
+    /// Far more items than the announced total: the server is not paging what it announced.
+    #[error("the API sent {received} items for a total of {total}")]
+    MoreThanAnnounced { received: usize, total: u32 },
+}
+
+/// Everything loaded so far for a set of areas: an append-only list of distinct vacancies.
+///
+/// Append-only is what keeps loading linear: consumers remember how many items they have
+/// seen and look only at the new ones (see [`LoadedVacancies::since`]).
+#[derive(Debug, Clone, Default)]
+pub struct LoadedVacancies {
+    items: Vec<VacancySummary>,
+    ids: HashSet<u32>,
+    areas: Vec<AreaLoad>,
+    dropped: usize,
+}
+
+/// How many extra items a server may send beyond its announced total (vacancies published
+/// while the person pages) before we call it misbehaving.
+const TOTAL_SLACK: usize = 1_000;
+
+impl LoadedVacancies {
+    /// An empty load of these areas.
+    pub fn new(areas: impl IntoIterator<Item = SearchArea>) -> Self {
+        Self {
+            areas: areas
+                .into_iter()
+                .map(|area| AreaLoad {
+                    area,
+                    cursor: AreaCursor::Start,
+                    total: 0,
+                    received: 0,
+                    seen_cursors: HashSet::new(),
+                })
+                .collect(),
+            ..Self::default()
+        }
+    }
+
+    /// The distinct vacancies, in arrival order (nearest first within each area).
+    pub fn items(&self) -> &[VacancySummary] {
+        &self.items
+    }
+
+    /// The vacancies that arrived after the first `seen`.
+    pub fn since(&self, seen: usize) -> &[VacancySummary] {
+        self.items.get(seen..).unwrap_or(&[])
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn areas(&self) -> &[AreaLoad] {
+        &self.areas
+    }
+
+    /// Items dropped because they were not valid vacancies.
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+
+    /// The next page to ask for: the first area not yet done, and its cursor.
+    pub fn next_request(&self) -> Option<(usize, SearchArea, Option<&str>)> {
+        self.areas
+            .iter()
+            .enumerate()
+            .find_map(|(index, a)| match &a.cursor {
+                AreaCursor::Start => Some((index, a.area, None)),
+                AreaCursor::Next(cursor) => Some((index, a.area, Some(cursor.as_str()))),
+                AreaCursor::Done => None,
+            })
+    }
+
+    /// True once at least one page has arrived.
+    pub fn has_first_page(&self) -> bool {
+        self.areas.iter().any(|a| a.cursor != AreaCursor::Start)
+    }
+
+    /// True when every area's last page has arrived.
+    pub fn is_complete(&self) -> bool {
+        self.areas.iter().all(|a| a.cursor == AreaCursor::Done)
+    }
+
+    /// The announced total over all areas. With several areas a vacancy in two of them is
+    /// announced twice, so this is an upper bound until the load completes.
+    pub fn announced_total(&self) -> usize {
+        self.areas.iter().map(|a| a.total as usize).sum()
+    }
+
+    /// Takes a page for area `index`. Returns how many new distinct vacancies it added.
+    pub fn accept(&mut self, index: usize, page: CheckedPage) -> Result<usize, LoadAnomaly> {
+        let Some(area) = self.areas.get_mut(index) else {
+            return Ok(0);
+        };
+        area.total = page.total;
+        area.received += page.items.len() + page.dropped;
+        self.dropped += page.dropped;
+        if area.received > page.total as usize + TOTAL_SLACK {
+            area.cursor = AreaCursor::Done;
+            return Err(LoadAnomaly::MoreThanAnnounced {
+                received: area.received,
+                total: page.total,
+            });
+        }
+        area.cursor = match page.next {
+            Some(next) if !area.seen_cursors.insert(next.clone()) => {
+                area.cursor = AreaCursor::Done;
+                self.add(page.items);
+                return Err(LoadAnomaly::CursorCycle);
+            }
+            Some(next) => AreaCursor::Next(next),
+            None => AreaCursor::Done,
+        };
+        Ok(self.add(page.items))
+    }
+
+    fn add(&mut self, items: Vec<VacancySummary>) -> usize {
+        let before = self.items.len();
+        for v in items {
+            if self.ids.insert(v.id) {
+                self.items.push(v);
+            }
+        }
+        self.items.len() - before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{ApplyMode, ContractType, Regime};
+    use crate::{DutchLevel, LatLon};
+
+    fn vacancy(id: u32) -> VacancySummary {
+        VacancySummary {
+            id,
+            title: format!("Job {id}"),
+            employer: "Staalbouw".into(),
+            nis_code: "34022".into(),
+            place: "Kortrijk".into(),
+            lat: 50.83,
+            lon: 3.26,
+            dutch_level: DutchLevel::Basic,
+            contract: ContractType::Permanent,
+            regime: Regime::FullTime,
+            bottleneck: false,
+            occupation_code: "7212".into(),
+            published: "2026-11-20".into(),
+            apply_mode: ApplyMode::InApp,
+            distance_km: Some(10.0),
+        }
+    }
+
+    fn page(ids: std::ops::Range<u32>, total: u32, next: Option<&str>) -> CheckedPage {
+        CheckedPage {
+            total,
+            items: ids.map(vacancy).collect(),
+            next: next.map(str::to_owned),
+            dropped: 0,
+        }
+    }
+
+    const MONS: SearchArea = SearchArea {
+        centre: LatLon {
+            lat: 50.454,
+            lon: 3.952,
+        },
+        radius_km: 60.0,
+    };
+    const TOURNAI: SearchArea = SearchArea {
+        centre: LatLon {
+            lat: 50.606,
+            lon: 3.388,
+        },
+        radius_km: 60.0,
+    };
+
+    #[test]
+    fn one_bad_item_is_dropped_and_counted_and_the_rest_of_the_page_is_kept() {
+        let mut items: Vec<serde_json::Value> = (1..=4)
+            .map(|id| serde_json::to_value(vacancy(id)).unwrap())
+            .collect();
+        items[1]["dutch_level"] = "fluent_klingon".into();
+        items[2].as_object_mut().unwrap().remove("title");
+        items[3]["lat"] = serde_json::Value::Null;
+        let json = serde_json::json!({ "total": 4, "items": items, "next": "c2" }).to_string();
+        let page = parse_page(&json).unwrap();
+        assert_eq!(page.items.iter().map(|v| v.id).collect::<Vec<_>>(), [1]);
+        assert_eq!(page.dropped, 3);
+        assert_eq!(page.next.as_deref(), Some("c2"));
+    }
+
+    #[test]
+    fn coordinates_out_of_range_make_an_item_invalid() {
+        let mut item = serde_json::to_value(vacancy(1)).unwrap();
+        item["lat"] = 1e300.into();
+        let json = serde_json::json!({ "total": 1, "items": [item] }).to_string();
+        assert_eq!(parse_page(&json).unwrap().dropped, 1);
+    }
+
+    #[test]
+    fn a_body_that_is_not_a_page_is_an_error() {
+        assert!(parse_page("<html>proxy error</html>").is_err());
+        assert!(parse_page(r#"{"items": []}"#).is_err());
+    }
+
+    #[test]
+    fn pages_are_appended_in_order_and_the_load_completes_on_the_last_page() {
+        let mut load = LoadedVacancies::new([MONS]);
+        assert_eq!(load.next_request(), Some((0, MONS, None)));
+        assert!(!load.has_first_page());
+        assert_eq!(load.accept(0, page(0..3, 5, Some("a"))), Ok(3));
+        assert_eq!(load.next_request(), Some((0, MONS, Some("a"))));
+        assert!(load.has_first_page() && !load.is_complete());
+        assert_eq!(load.accept(0, page(3..5, 5, None)), Ok(2));
+        assert!(load.is_complete());
+        assert_eq!(load.next_request(), None);
+        assert_eq!(
+            load.since(3).iter().map(|v| v.id).collect::<Vec<_>>(),
+            [3, 4]
+        );
+        assert!(load.since(99).is_empty());
+    }
+
+    #[test]
+    fn a_cursor_seen_before_stops_the_area_instead_of_looping() {
+        let mut load = LoadedVacancies::new([MONS]);
+        load.accept(0, page(0..2, 10, Some("a"))).unwrap();
+        load.accept(0, page(2..4, 10, Some("b"))).unwrap();
+        assert_eq!(
+            load.accept(0, page(4..6, 10, Some("a"))),
+            Err(LoadAnomaly::CursorCycle)
+        );
+        assert_eq!(load.next_request(), None);
+        assert_eq!(load.len(), 6, "what arrived is kept");
+    }
+
+    #[test]
+    fn a_server_sending_far_more_than_announced_is_stopped() {
+        let mut load = LoadedVacancies::new([MONS]);
+        let mut result = Ok(0);
+        for i in 0..10u32 {
+            result = load.accept(0, page(i * 1000..(i + 1) * 1000, 10, Some(&i.to_string())));
+            if result.is_err() {
+                break;
+            }
+        }
+        assert!(matches!(result, Err(LoadAnomaly::MoreThanAnnounced { .. })));
+        assert!(load.len() <= 2_000);
+    }
+
+    #[test]
+    fn a_vacancy_in_two_areas_is_kept_once() {
+        let mut load = LoadedVacancies::new([MONS, TOURNAI]);
+        assert_eq!(load.accept(0, page(0..5, 5, None)), Ok(5));
+        assert_eq!(load.next_request(), Some((1, TOURNAI, None)));
+        assert_eq!(load.accept(1, page(3..8, 5, None)), Ok(3));
+        assert_eq!(load.len(), 8);
+        assert_eq!(load.announced_total(), 10);
+        assert!(load.is_complete());
+    }
+
+    #[test]
+    fn dropped_items_add_up_over_pages() {
+        let mut load = LoadedVacancies::new([MONS]);
+        let mut first = page(0..2, 6, Some("a"));
+        first.dropped = 2;
+        load.accept(0, first).unwrap();
+        let mut second = page(4..5, 6, None);
+        second.dropped = 1;
+        load.accept(0, second).unwrap();
+        assert_eq!(load.dropped(), 3);
+    }
+}

@@ -1,0 +1,70 @@
+//! The headline count and how the load is going: "loading…" before anything arrived, a count
+//! marked partial while pages arrive or after an interruption, retries, dropped items, and a
+//! resumable error.
+
+use crate::components::status::{ErrorNotice, LoadingProgress};
+use crate::i18n::*;
+use crate::labels::{api_error, format_count};
+use crate::vacancies::{LoadStatus, VacancyResults};
+use leptos::prelude::*;
+
+#[component]
+pub fn LoadSummary(#[prop(into)] radius_km: Signal<u8>) -> impl IntoView {
+    let i18n = use_i18n();
+    let results = expect_context::<VacancyResults>();
+    let load = results.load.state;
+    let count = move || results.rows.read().len();
+    let awaiting = Memo::new(move |_| load.with(|s| s.awaiting_first_page()));
+    let partial = Memo::new(move |_| load.with(|s| s.is_partial()));
+    let status = Memo::new(move |_| load.with(|s| s.status.clone()));
+    let dropped = Memo::new(move |_| load.with(|s| s.vacancies.dropped()));
+    let anomaly = Memo::new(move |_| load.with(|s| s.anomaly.is_some()));
+    let progress =
+        Memo::new(move |_| load.with(|s| (s.vacancies.len(), s.vacancies.announced_total())));
+    let headline = move || {
+        let n = format_count(i18n.get_locale(), count());
+        if awaiting.get() {
+            t_string!(i18n, count_loading).to_string()
+        } else if partial.get() {
+            t_string!(i18n, count_partial, count = n).to_string()
+        } else {
+            t_string!(i18n, count_label, count = n).to_string()
+        }
+    };
+
+    view! {
+        <p class="count" data-testid="vacancy-count" data-count=move || count().to_string()
+            data-partial=move || partial.get().to_string() role="status" aria-live="polite">
+            <strong>{headline}</strong>
+            " "{move || t_string!(i18n, count_within, km = radius_km.get()).to_string()}
+        </p>
+        <p class="hint">{t!(i18n, straight_line_note)}</p>
+        <Show when=move || matches!(status.get(), LoadStatus::Loading | LoadStatus::Retrying { .. }) && !awaiting.get()>
+            <LoadingProgress
+                loaded=Signal::derive(move || progress.get().0)
+                total=Signal::derive(move || progress.get().1)
+            />
+        </Show>
+        {move || match status.get() {
+            LoadStatus::Retrying { attempt } => Some(view! {
+                <p class="notice notice-info" role="status">{move || t_string!(i18n, load_retrying, attempt = attempt).to_string()}</p>
+            }.into_any()),
+            LoadStatus::Failed(e) => Some(view! {
+                <ErrorNotice
+                    message=Signal::derive(move || format!("{} {}", t_string!(i18n, load_failed_partial), api_error(i18n, &e)))
+                    retry_label=Signal::derive(move || t_string!(i18n, retry_loading).to_string())
+                    on_retry=results.load.retry
+                />
+            }.into_any()),
+            _ => None,
+        }}
+        <Show when=move || anomaly.get()>
+            <p class="notice notice-info" role="status">{t!(i18n, load_anomaly)}</p>
+        </Show>
+        <Show when=move || { dropped.get() > 0 }>
+            <p class="notice notice-info" role="status">
+                {move || t_string!(i18n, load_dropped, count = format_count(i18n.get_locale(), dropped.get())).to_string()}
+            </p>
+        </Show>
+    }
+}
