@@ -1,8 +1,14 @@
 //! Belgium's 565 municipalities (1 January 2025), embedded at compile time, with name and
 //! postal-code look-up. The 261 Walloon ones are Passerelle's home towns.
 
+mod exonyms;
+mod search;
+
+pub use exonyms::Exonym;
+pub use search::{search_all, search_home_towns};
+
 use crate::geo::LatLon;
-use crate::text::{fold, has_word_prefix};
+use search::SearchKey;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -30,8 +36,10 @@ pub struct Municipality {
     pub postal_codes: Vec<&'static str>,
     /// The main place (usually the seat), not the centroid of the territory.
     pub location: LatLon,
-    /// Folded names, precomputed for search.
-    search_names: Vec<String>,
+    /// Other names people know the town by, from `data/exonyms.csv` (German "Lüttich" for Liège).
+    exonyms: Vec<Exonym>,
+    /// Every name in its search forms, computed once at load: search runs at every keystroke.
+    search_keys: Vec<SearchKey>,
 }
 
 impl Municipality {
@@ -55,12 +63,22 @@ impl Municipality {
         names
     }
 
+    /// Names in other languages that Statbel does not give (e.g. German "Arel" for Arlon).
+    /// They are searchable but not shown by [`Self::name_in`] or [`Self::names`].
+    pub fn exonyms(&self) -> &[Exonym] {
+        &self.exonyms
+    }
+
     pub fn is_walloon(&self) -> bool {
         self.region == Region::Wallonia
     }
 }
 
-static ALL: LazyLock<Vec<Municipality>> = LazyLock::new(|| parse(MUNICIPALITIES_CSV));
+static ALL: LazyLock<Vec<Municipality>> = LazyLock::new(|| {
+    let mut municipalities = parse(MUNICIPALITIES_CSV);
+    exonyms::attach(&mut municipalities);
+    municipalities
+});
 
 fn parse(csv: &'static str) -> Vec<Municipality> {
     csv.lines()
@@ -76,12 +94,9 @@ fn parse(csv: &'static str) -> Vec<Municipality> {
                 other => panic!("unknown region {other} in municipalities.csv"),
             };
             let name_de = (!f[3].is_empty()).then_some(f[3]);
-            let mut search_names: Vec<String> = vec![fold(f[1])];
-            for n in [Some(f[2]), name_de].into_iter().flatten() {
-                let folded = fold(n);
-                if !search_names.contains(&folded) {
-                    search_names.push(folded);
-                }
+            let mut search_keys = Vec::new();
+            for name in [Some(f[1]), Some(f[2]), name_de].into_iter().flatten() {
+                search::add_keys(&mut search_keys, name);
             }
             Municipality {
                 nis_code: f[0],
@@ -94,7 +109,8 @@ fn parse(csv: &'static str) -> Vec<Municipality> {
                     f[7].parse().expect("lat in municipalities.csv"),
                     f[8].parse().expect("lon in municipalities.csv"),
                 ),
-                search_names,
+                exonyms: Vec::new(),
+                search_keys,
             }
         })
         .collect()
@@ -130,79 +146,9 @@ pub fn nearest_home_town(point: LatLon) -> Option<(&'static Municipality, f64)> 
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-/// How well a municipality matches a query; lower is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum MatchRank {
-    ExactName,
-    PostalCode,
-    NamePrefix,
-    WordPrefix,
-    Contains,
-}
-
-/// Searches home towns by FR/NL/DE name (case- and accent-insensitive; whole name, then name
-/// prefix, then word prefix, then substring) or by postal code (prefix), best first.
-pub fn search_home_towns(query: &str, limit: usize) -> Vec<&'static Municipality> {
-    search(home_towns(), query, limit)
-}
-
-/// As [`search_home_towns`], over every municipality in Belgium.
-pub fn search_all(query: &str, limit: usize) -> Vec<&'static Municipality> {
-    search(all().iter(), query, limit)
-}
-
-fn search(
-    candidates: impl Iterator<Item = &'static Municipality>,
-    query: &str,
-    limit: usize,
-) -> Vec<&'static Municipality> {
-    let q = fold(query.trim());
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let is_postal = q.chars().all(|c| c.is_ascii_digit());
-    let mut ranked: Vec<(MatchRank, &'static Municipality)> = candidates
-        .filter_map(|m| {
-            let rank = if is_postal {
-                m.postal_codes
-                    .iter()
-                    .any(|p| p.starts_with(q.as_str()))
-                    .then_some(MatchRank::PostalCode)
-            } else {
-                m.search_names.iter().filter_map(|n| name_rank(n, &q)).min()
-            };
-            rank.map(|r| (r, m))
-        })
-        .collect();
-    ranked.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.name_fr.len().cmp(&b.1.name_fr.len()))
-            .then_with(|| a.1.name_fr.cmp(b.1.name_fr))
-    });
-    ranked.into_iter().take(limit).map(|(_, m)| m).collect()
-}
-
-fn name_rank(name: &str, q: &str) -> Option<MatchRank> {
-    if name == q {
-        Some(MatchRank::ExactName)
-    } else if name.starts_with(q) {
-        Some(MatchRank::NamePrefix)
-    } else if has_word_prefix(name, q) {
-        Some(MatchRank::WordPrefix)
-    } else if q.len() >= 3 && name.contains(q) {
-        Some(MatchRank::Contains)
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names(found: &[&Municipality]) -> Vec<&'static str> {
-        found.iter().map(|m| m.name_fr).collect()
-    }
 
     #[test]
     fn the_file_holds_565_municipalities_of_which_261_walloon_and_285_flemish() {
@@ -223,60 +169,6 @@ mod tests {
             assert!((49.4..51.6).contains(&m.location.lat), "{}", m.name_fr);
             assert!((2.5..6.5).contains(&m.location.lon), "{}", m.name_fr);
         }
-    }
-
-    #[test]
-    fn mons_is_found_first_by_its_french_name_lower_case() {
-        assert_eq!(search_home_towns("mons", 5)[0].name_fr, "Mons");
-    }
-
-    #[test]
-    fn mons_is_found_by_its_dutch_name() {
-        assert_eq!(search_home_towns("Bergen", 5)[0].name_fr, "Mons");
-    }
-
-    #[test]
-    fn liege_is_found_without_accent_and_by_dutch_name() {
-        assert_eq!(search_home_towns("liege", 5)[0].name_fr, "Liège");
-        assert_eq!(search_home_towns("Luik", 5)[0].name_fr, "Liège");
-    }
-
-    #[test]
-    fn german_names_of_east_belgium_are_searchable() {
-        let found = search_home_towns("sankt", 5);
-        assert!(
-            names(&found).iter().any(|n| n.contains("Vith")),
-            "{:?}",
-            names(&found)
-        );
-    }
-
-    #[test]
-    fn a_word_inside_a_compound_name_matches() {
-        assert!(names(&search_home_towns("louvière", 5)).contains(&"La Louvière"));
-    }
-
-    #[test]
-    fn exact_names_rank_before_prefixes() {
-        // "Ath" is a town, and a prefix of "Athus"-like names: the town itself comes first.
-        assert_eq!(search_home_towns("ath", 10)[0].name_fr, "Ath");
-    }
-
-    #[test]
-    fn postal_code_finds_the_municipality() {
-        assert_eq!(search_home_towns("7000", 5)[0].name_fr, "Mons");
-        assert_eq!(by_postal_code("4000")[0].name_fr, "Liège");
-    }
-
-    #[test]
-    fn flemish_towns_are_not_home_towns() {
-        assert!(search_home_towns("Kortrijk", 5).is_empty());
-        assert_eq!(search_all("Kortrijk", 5)[0].name_nl, "Kortrijk");
-    }
-
-    #[test]
-    fn empty_query_returns_nothing() {
-        assert!(search_home_towns("  ", 5).is_empty());
     }
 
     #[test]

@@ -40,6 +40,63 @@ pub fn has_word_prefix(haystack: &str, needle: &str) -> bool {
         .any(|word| word.starts_with(needle))
 }
 
+/// Separators besides whitespace: every kind of dash, both apostrophes (and look-alikes), dots,
+/// slashes and brackets.
+const NAME_SEPARATORS: &[char] = &[
+    '-', '‐', '‑', '‒', '–', '—', '―', '−', '\'', '’', '‘', 'ʼ', '`', '´', '.', '/', '\\', '_',
+    ',', '(', ')',
+];
+
+/// True for the characters people type between the words of a place name: "Braine-l’Alleud",
+/// "braine l alleud" and "Braine l'Alleud" differ only in these.
+pub fn is_name_separator(c: char) -> bool {
+    c.is_whitespace() || NAME_SEPARATORS.contains(&c)
+}
+
+/// [`fold`], then every run of [`is_name_separator`] characters becomes one space, with none at
+/// either end: the form in which place names and typed queries are compared.
+///
+/// A separate function rather than a change to `fold`, whose keyword matching keeps
+/// punctuation as typed.
+pub fn separator_key(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    let mut pending_separator = false;
+    for c in folded.chars() {
+        if is_name_separator(c) {
+            pending_separator = true;
+        } else {
+            if pending_separator && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_separator = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The German spelling of umlauts without the dots (ä → ae, ö → oe, ü → ue), or `None` when
+/// `s` has none: without a German keyboard, people write "Luettich" for "Lüttich".
+pub fn umlauts_as_digraphs(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut has_umlaut = false;
+    for c in s.chars() {
+        let digraph = match c {
+            'ä' | 'Ä' => "ae",
+            'ö' | 'Ö' => "oe",
+            'ü' | 'Ü' => "ue",
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        has_umlaut = true;
+        out.push_str(digraph);
+    }
+    has_umlaut.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +115,35 @@ mod tests {
         assert!(has_word_prefix("la louviere", "louv"));
         assert!(has_word_prefix("mont-de-l'enclus", "enclus"));
         assert!(!has_word_prefix("la louviere", "ouvi"));
+    }
+
+    #[test]
+    fn separator_key_treats_dashes_apostrophes_dots_and_spaces_alike() {
+        let expected = "braine l alleud";
+        for typed in [
+            "Braine-l’Alleud",
+            "braine-l'alleud",
+            "braine l alleud",
+            "braine l'alleud",
+            "  Braine – l.  Alleud ",
+            "braine/l//alleud",
+        ] {
+            assert_eq!(separator_key(typed), expected, "{typed}");
+        }
+    }
+
+    #[test]
+    fn separator_key_of_only_separators_is_empty() {
+        assert_eq!(separator_key(" - ’ . "), "");
+    }
+
+    #[test]
+    fn umlauts_are_spelt_as_german_digraphs_only_when_present() {
+        assert_eq!(umlauts_as_digraphs("Lüttich").as_deref(), Some("Luettich"));
+        assert_eq!(
+            umlauts_as_digraphs("Bütgenbach").as_deref(),
+            Some("Buetgenbach")
+        );
+        assert_eq!(umlauts_as_digraphs("Liège"), None);
     }
 }
