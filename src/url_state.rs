@@ -49,3 +49,18 @@ pub fn use_view_navigator() -> impl Fn(&str, &ViewState, History) + Clone + Send
         );
     }
 }
+
+/// The results page's view state, provided once by the page.
+///
+/// Views that the page creates and drops as the state changes (the list, a vacancy, the form)
+/// read this memo, owned by the page, and never a `Signal` wrapper created while rendering
+/// them: such a wrapper is disposed with the closure that rendered it, while the effects
+/// inside the old view, notified by the same change of URL, still run once and read it
+/// ("Tried to access a reactive value that has already been disposed" on going back).
+#[derive(Clone, Copy)]
+pub struct CurrentView(pub Memo<ViewState>);
+
+/// The view state provided by the results page.
+pub fn use_current_view() -> Memo<ViewState> {
+    expect_context::<CurrentView>().0
+}

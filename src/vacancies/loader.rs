@@ -223,3 +223,271 @@ pub fn use_vacancy_load<S: PageSource>(
         retry,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passerelle_core::api::{ApplyMode, ContractType, Regime, VacancySummary};
+    use passerelle_core::{DutchLevel, LatLon};
+    use std::collections::VecDeque;
+    use std::sync::{Arc, Mutex};
+
+    const MONS: SearchArea = SearchArea {
+        centre: LatLon {
+            lat: 50.454,
+            lon: 3.952,
+        },
+        radius_km: 60.0,
+    };
+
+    fn vacancy(id: u32) -> VacancySummary {
+        VacancySummary {
+            id,
+            title: format!("Job {id}"),
+            employer: "Staalbouw".into(),
+            nis_code: "34022".into(),
+            place: "Kortrijk".into(),
+            lat: 50.83,
+            lon: 3.26,
+            dutch_level: DutchLevel::Basic,
+            contract: ContractType::Permanent,
+            regime: Regime::FullTime,
+            bottleneck: false,
+            occupation_code: "7212".into(),
+            published: "2026-11-20".into(),
+            apply_mode: ApplyMode::InApp,
+            distance_km: None,
+        }
+    }
+
+    fn page(ids: std::ops::Range<u32>, next: Option<&str>) -> Result<CheckedPage, ApiError> {
+        Ok(CheckedPage {
+            total: 9,
+            items: ids.map(vacancy).collect(),
+            next: next.map(str::to_owned),
+            dropped: 0,
+        })
+    }
+
+    fn unavailable() -> Result<CheckedPage, ApiError> {
+        Err(ApiError::Status {
+            status: 503,
+            problem: None,
+        })
+    }
+
+    /// A scripted API: answers in order, and remembers which cursors were asked and the pauses.
+    #[derive(Clone, Default)]
+    struct ScriptedApi {
+        answers: Arc<Mutex<VecDeque<Result<CheckedPage, ApiError>>>>,
+        asked: Arc<Mutex<Vec<Option<String>>>>,
+        pauses: Arc<Mutex<Vec<Duration>>>,
+    }
+
+    impl ScriptedApi {
+        fn new(answers: impl IntoIterator<Item = Result<CheckedPage, ApiError>>) -> Self {
+            let api = Self::default();
+            api.answers.lock().unwrap().extend(answers);
+            api
+        }
+
+        fn then(&self, answers: impl IntoIterator<Item = Result<CheckedPage, ApiError>>) {
+            self.answers.lock().unwrap().extend(answers);
+        }
+
+        fn asked(&self) -> Vec<Option<String>> {
+            self.asked.lock().unwrap().clone()
+        }
+    }
+
+    impl PageSource for ScriptedApi {
+        async fn page(
+            &self,
+            _area: SearchArea,
+            cursor: Option<String>,
+        ) -> Result<CheckedPage, ApiError> {
+            self.asked.lock().unwrap().push(cursor);
+            self.answers
+                .lock()
+                .unwrap()
+                .pop_front()
+                .unwrap_or_else(|| Err(ApiError::Network("the script ended".into())))
+        }
+
+        async fn pause(&self, delay: Duration) {
+            self.pauses.lock().unwrap().push(delay);
+        }
+    }
+
+    fn fresh_state() -> RwSignal<LoadState> {
+        RwSignal::new(LoadState {
+            vacancies: passerelle_core::loading::LoadedVacancies::new([MONS]),
+            ..LoadState::default()
+        })
+    }
+
+    fn cursors(list: &[Option<&str>]) -> Vec<Option<String>> {
+        list.iter().map(|c| c.map(str::to_owned)).collect()
+    }
+
+    fn run(api: &ScriptedApi, state: RwSignal<LoadState>) {
+        futures::executor::block_on(load_pages(api.clone(), state, RetryPolicy::default()));
+    }
+
+    #[test]
+    fn a_flaky_api_is_asked_again_for_the_failed_page_and_the_load_completes() {
+        // Regression: every third request failing made the list never complete, because a
+        // retry restarted from page 1.
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new([
+            page(0..3, Some("a")),
+            unavailable(),
+            page(3..6, Some("b")),
+            unavailable(),
+            unavailable(),
+            page(6..9, None),
+        ]);
+        let state = fresh_state();
+        run(&api, state);
+        assert_eq!(
+            api.asked(),
+            cursors(&[None, Some("a"), Some("a"), Some("b"), Some("b"), Some("b")])
+        );
+        state.with_untracked(|s| {
+            assert_eq!(s.status, LoadStatus::Complete);
+            assert_eq!(s.vacancies.len(), 9);
+            assert!(!s.is_partial());
+        });
+    }
+
+    #[test]
+    fn after_the_retries_the_error_shows_with_what_arrived_and_a_retry_resumes_from_the_failed_cursor(
+    ) {
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new([page(0..3, Some("a"))]);
+        api.then((0..5).map(|_| unavailable()));
+        let state = fresh_state();
+        run(&api, state);
+        state.with_untracked(|s| {
+            assert!(matches!(s.status, LoadStatus::Failed(_)));
+            assert_eq!(s.vacancies.len(), 3, "what arrived stays");
+            assert!(s.is_partial() && !s.awaiting_first_page());
+        });
+        assert_eq!(api.asked().len(), 1 + 5, "the first try and four retries");
+
+        api.then([page(3..9, None)]);
+        run(&api, state);
+        assert_eq!(api.asked().last(), Some(&Some("a".to_owned())));
+        state.with_untracked(|s| {
+            assert_eq!(s.status, LoadStatus::Complete);
+            assert_eq!(s.vacancies.len(), 9);
+        });
+    }
+
+    #[test]
+    fn pauses_between_retries_grow_and_are_capped() {
+        let policy = RetryPolicy::default();
+        let pauses: Vec<u128> = (0..6).map(|a| policy.pause(a).as_millis()).collect();
+        assert_eq!(pauses, [500, 1000, 2000, 4000, 4000, 4000]);
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new([unavailable(), unavailable(), page(0..9, None)]);
+        run(&api, fresh_state());
+        assert_eq!(
+            *api.pauses.lock().unwrap(),
+            [Duration::from_millis(500), Duration::from_millis(1000)]
+        );
+    }
+
+    #[test]
+    fn a_body_of_the_wrong_shape_is_reported_at_once_not_retried() {
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new([Err(ApiError::Malformed("html".into()))]);
+        let state = fresh_state();
+        run(&api, state);
+        assert_eq!(api.asked().len(), 1);
+        state.with_untracked(|s| {
+            assert!(matches!(
+                s.status,
+                LoadStatus::Failed(ApiError::Malformed(_))
+            ));
+            assert!(
+                !s.awaiting_first_page(),
+                "a failure is not shown as 'loading'"
+            );
+        });
+    }
+
+    #[test]
+    fn before_the_first_page_the_load_says_it_is_waiting_not_zero() {
+        let owner = Owner::new();
+        owner.set();
+        fresh_state().with_untracked(|s| {
+            assert!(s.awaiting_first_page());
+            assert!(s.is_partial());
+        });
+    }
+
+    #[test]
+    fn a_load_whose_page_is_gone_stops_asking() {
+        // Regression: the loader was an uncancelled task that kept downloading after the
+        // person left the page. Here the state's owner is disposed after the first page.
+        let owner = Owner::new();
+        owner.set();
+        let page_owner = owner.child();
+        let state = page_owner.with(fresh_state);
+        let api = ScriptedApi::new([page(0..3, Some("a"))]);
+        let gone = api.clone();
+        let stop_after_first = async move {
+            let source = DisposingSource {
+                inner: gone,
+                owner: page_owner,
+            };
+            load_pages(source, state, RetryPolicy::default()).await;
+        };
+        futures::executor::block_on(stop_after_first);
+        assert_eq!(api.asked(), cursors(&[None]));
+    }
+
+    /// Answers like `inner`, then disposes the page's owner, as leaving the page does.
+    #[derive(Clone)]
+    struct DisposingSource {
+        inner: ScriptedApi,
+        owner: Owner,
+    }
+
+    impl PageSource for DisposingSource {
+        async fn page(
+            &self,
+            area: SearchArea,
+            cursor: Option<String>,
+        ) -> Result<CheckedPage, ApiError> {
+            let answer = self.inner.page(area, cursor).await;
+            self.owner.cleanup();
+            answer
+        }
+
+        async fn pause(&self, _delay: Duration) {}
+    }
+
+    #[test]
+    fn transient_errors_are_the_network_timeouts_and_busy_servers() {
+        assert!(is_transient(&ApiError::Timeout));
+        assert!(is_transient(&ApiError::Network("offline".into())));
+        for status in [500, 502, 503, 504, 408, 429] {
+            assert!(is_transient(&ApiError::Status {
+                status,
+                problem: None
+            }));
+        }
+        for status in [400, 404, 422] {
+            assert!(!is_transient(&ApiError::Status {
+                status,
+                problem: None
+            }));
+        }
+    }
+}

@@ -127,3 +127,167 @@ fn distance_to_nearest(homes: &[SearchArea], v: &VacancySummary) -> Option<f64> 
         .filter(|d| d.is_finite())
         .min_by(f64::total_cmp)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passerelle_core::api::{ApplyMode, ContractType, Regime};
+    use passerelle_core::loading::{CheckedPage, LoadedVacancies};
+    use passerelle_core::view_state::{MyDutch, Reach};
+    use passerelle_core::{municipality, DutchLevel, LatLon};
+
+    fn mons() -> &'static passerelle_core::Municipality {
+        municipality::by_nis("53053").expect("Mons")
+    }
+
+    /// Deterministic vacancies scattered around Mons, each page sorted nearest first as the API does.
+    fn pages(count: u32, per_page: usize) -> Vec<CheckedPage> {
+        let home = mons().location;
+        let mut all: Vec<VacancySummary> = (1..=count)
+            .map(|id| {
+                let spread = f64::from(id.wrapping_mul(2_654_435_761) % 1000) / 1000.0;
+                let angle = f64::from(id) * 2.399;
+                VacancySummary {
+                    id,
+                    title: if id % 3 == 0 { "Lasser" } else { "Kok" }.into(),
+                    employer: "Bedrijf".into(),
+                    nis_code: "34022".into(),
+                    place: "Kortrijk".into(),
+                    lat: home.lat + 0.5 * spread * angle.sin(),
+                    lon: home.lon + 0.8 * spread * angle.cos(),
+                    dutch_level: DutchLevel::ALL[(id % 6) as usize],
+                    contract: ContractType::ALL[(id % 4) as usize],
+                    regime: Regime::ALL[(id % 2) as usize],
+                    bottleneck: id % 5 == 0,
+                    occupation_code: "7212".into(),
+                    published: "2026-11-20".into(),
+                    apply_mode: ApplyMode::InApp,
+                    distance_km: None,
+                }
+            })
+            .collect();
+        all.sort_by(|a, b| {
+            haversine_km(home, a.location()).total_cmp(&haversine_km(home, b.location()))
+        });
+        let chunks: Vec<Vec<VacancySummary>> = all.chunks(per_page).map(<[_]>::to_vec).collect();
+        let last = chunks.len() - 1;
+        chunks
+            .into_iter()
+            .enumerate()
+            .map(|(i, items)| CheckedPage {
+                total: count,
+                items,
+                next: (i < last).then(|| format!("c{i}")),
+                dropped: 0,
+            })
+            .collect()
+    }
+
+    fn key(dutch: MyDutch, keyword: &str, radius_km: u8) -> FilterKey {
+        FilterKey::of(&ViewState {
+            town: Some(mons()),
+            dutch,
+            reach: Reach::WithCourse,
+            radius_km,
+            keyword: keyword.into(),
+            ..ViewState::default()
+        })
+    }
+
+    fn homes() -> Vec<SearchArea> {
+        vec![SearchArea::new(mons().location, 60.0)]
+    }
+
+    fn ids(rows: &Rows, load: &LoadState) -> Vec<u32> {
+        rows.rows
+            .iter()
+            .map(|r| rows.vacancy(load, r).expect("row of this load").id)
+            .collect()
+    }
+
+    #[test]
+    fn rows_built_page_by_page_equal_rows_built_from_everything_at_once() {
+        for key in [
+            key(MyDutch::Level(DutchLevel::Basic), "", 60),
+            key(MyDutch::Unknown, "lasser", 40),
+            key(MyDutch::Level(DutchLevel::None), "", 25),
+        ] {
+            let mut load = LoadState {
+                vacancies: LoadedVacancies::new(homes()),
+                generation: 1,
+                ..LoadState::default()
+            };
+            let mut incremental = None;
+            for page in pages(2_000, 300) {
+                load.vacancies.accept(0, page).expect("well-formed page");
+                incremental = Some(Rows::update(incremental, &load, &key, &homes()).0);
+            }
+            let incremental = incremental.expect("some pages");
+            let at_once = Rows::update(None, &load, &key, &homes()).0;
+            assert_eq!(ids(&incremental, &load), ids(&at_once, &load));
+            assert!(!incremental.rows.is_empty());
+            assert!(incremental
+                .rows
+                .windows(2)
+                .all(|w| w[0].distance_km <= w[1].distance_km));
+        }
+    }
+
+    #[test]
+    fn a_filter_change_filters_everything_again() {
+        let mut load = LoadState {
+            vacancies: LoadedVacancies::new(homes()),
+            generation: 1,
+            ..LoadState::default()
+        };
+        for page in pages(500, 100) {
+            load.vacancies.accept(0, page).expect("well-formed page");
+        }
+        let all = key(MyDutch::Unknown, "", 60);
+        let near = key(MyDutch::Unknown, "", 10);
+        let (wide, _) = Rows::update(None, &load, &all, &homes());
+        let (narrow, changed) = Rows::update(Some(wide.clone()), &load, &near, &homes());
+        assert!(changed);
+        assert!(narrow.len() < wide.len());
+        assert!(narrow.rows.iter().all(|r| r.distance_km <= 10.0));
+        let (_, unchanged) = Rows::update(Some(narrow), &load, &near, &homes());
+        assert!(
+            !unchanged,
+            "no new page and the same filters: nothing to redraw"
+        );
+    }
+
+    #[test]
+    fn rows_of_an_older_load_point_at_nothing_in_a_newer_one() {
+        // Regression guard: a row index of the previous town must never reach into the next
+        // town's vacancies (it would show the wrong vacancy, or panic past the end).
+        let mut old = LoadState {
+            vacancies: LoadedVacancies::new(homes()),
+            generation: 1,
+            ..LoadState::default()
+        };
+        old.vacancies
+            .accept(0, pages(50, 50).remove(0))
+            .expect("well-formed page");
+        let k = key(MyDutch::Unknown, "", 60);
+        let (rows, _) = Rows::update(None, &old, &k, &homes());
+        let newer = LoadState {
+            vacancies: LoadedVacancies::new(homes()),
+            generation: 2,
+            ..LoadState::default()
+        };
+        assert!(rows.vacancy(&newer, &rows.rows[0]).is_none());
+        let (renewed, changed) = Rows::update(Some(rows), &newer, &k, &homes());
+        assert!(changed && renewed.len() == 0);
+    }
+
+    #[test]
+    fn with_two_homes_a_vacancy_takes_the_distance_to_the_nearer() {
+        let far_home = SearchArea::new(LatLon::new(50.61, 3.39), 60.0);
+        let v = pages(1, 1).remove(0).items.remove(0);
+        let d_mons = haversine_km(mons().location, v.location());
+        let d_far = haversine_km(far_home.centre, v.location());
+        let nearest = distance_to_nearest(&[far_home, homes()[0]], &v).expect("a distance");
+        assert_eq!(nearest, d_mons.min(d_far));
+    }
+}

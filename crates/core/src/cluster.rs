@@ -110,6 +110,60 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
     marks.into_iter().map(|(_, m)| m).collect()
 }
 
+/// Merges marks whose centres lie closer than `min_px` pixels at `zoom`, so that no two drawn
+/// marks cover each other's counts. Grid cells alone cannot promise that: two clusters in
+/// neighbouring cells may sit a few pixels apart at the cells' common edge.
+///
+/// The biggest marks keep their place and absorb the smaller ones near them, so the result's
+/// marks are at least `min_px` apart and every point is still counted once.
+pub fn separate(marks: Vec<Mark>, zoom: f64, min_px: f64) -> Vec<Mark> {
+    let n = marks.len();
+    let at: Vec<(f64, f64)> = marks.iter().map(|m| project(m.centre, zoom)).collect();
+    let cell = |(x, y): (f64, f64)| ((x / min_px).floor() as i64, (y / min_px).floor() as i64);
+    let mut by_size: Vec<usize> = (0..n).collect();
+    by_size.sort_by(|&a, &b| marks[b].count.cmp(&marks[a].count).then(a.cmp(&b)));
+    // `kept_in[i]`: the mark that mark i is drawn as (itself when it stays).
+    let mut kept_in = vec![usize::MAX; n];
+    let mut kept_by_cell: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for &i in &by_size {
+        let (cx, cy) = cell(at[i]);
+        let near = (-1..=1)
+            .flat_map(|dx| (-1..=1).map(move |dy| (cx + dx, cy + dy)))
+            .filter_map(|key| kept_by_cell.get(&key))
+            .flatten()
+            .copied()
+            .find(|&k| {
+                let (dx, dy) = (at[k].0 - at[i].0, at[k].1 - at[i].1);
+                dx * dx + dy * dy < min_px * min_px
+            });
+        match near {
+            Some(k) => kept_in[i] = k,
+            None => {
+                kept_in[i] = i;
+                kept_by_cell.entry((cx, cy)).or_default().push(i);
+            }
+        }
+    }
+    let mut merged: Vec<Option<Mark>> = marks.into_iter().map(Some).collect();
+    for i in 0..n {
+        let k = kept_in[i];
+        if k == i {
+            continue;
+        }
+        let Some(absorbed) = merged[i].take() else {
+            continue;
+        };
+        if let Some(keeper) = merged[k].as_mut() {
+            keeper.count += absorbed.count;
+            for (sum, add) in keeper.by_class.iter_mut().zip(absorbed.by_class) {
+                *sum += add;
+            }
+            keeper.first = keeper.first.min(absorbed.first);
+        }
+    }
+    merged.into_iter().flatten().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +243,42 @@ mod tests {
             cluster(&points, 9.0, &belgium(), 50.0),
             cluster(&points, 9.0, &belgium(), 50.0)
         );
+    }
+
+    #[test]
+    fn separated_marks_never_cover_each_other_and_every_point_is_counted_once() {
+        // Regression: clusters in neighbouring grid cells were drawn on top of each other.
+        let points: Vec<_> = (0..3_000u32)
+            .map(|i| {
+                let a = f64::from(i.wrapping_mul(2_654_435_761) % 10_000) / 10_000.0;
+                let b = f64::from(i.wrapping_mul(40_503) % 10_000) / 10_000.0;
+                input(50.4 + a * 0.9, 3.0 + b * 2.5, (i % 4) as u8)
+            })
+            .collect();
+        for zoom in [8.0, 9.0, 10.0, 12.0] {
+            let marks = separate(cluster(&points, zoom, &belgium(), 56.0), zoom, 46.0);
+            let at: Vec<_> = marks.iter().map(|m| project(m.centre, zoom)).collect();
+            for (i, a) in at.iter().enumerate() {
+                for b in &at[i + 1..] {
+                    let d = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+                    assert!(d >= 46.0, "two marks {d:.1} px apart at zoom {zoom}");
+                }
+            }
+            assert_eq!(marks.iter().map(|m| m.count).sum::<u32>(), 3_000);
+            let per_class = marks.iter().fold([0u32; CLASSES], |mut acc, m| {
+                for (sum, add) in acc.iter_mut().zip(m.by_class) {
+                    *sum += add;
+                }
+                acc
+            });
+            assert_eq!(per_class, [750; CLASSES]);
+        }
+    }
+
+    #[test]
+    fn marks_far_apart_are_left_as_they_are() {
+        let points = [input(50.85, 4.35, 0), input(50.70, 4.60, 2)];
+        let marks = cluster(&points, 12.0, &belgium(), 56.0);
+        assert_eq!(separate(marks.clone(), 12.0, 46.0), marks);
     }
 }

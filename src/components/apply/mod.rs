@@ -9,6 +9,7 @@ use crate::focus::focus_id_after_render;
 use crate::i18n::*;
 use crate::labels::{api_error, field_error, level_name};
 use crate::storage;
+use crate::url_state::use_current_view;
 use field::{FieldErrors, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -16,7 +17,6 @@ use leptos::task::spawn_local;
 use passerelle_core::api::{ApplicationReceipt, VacancySummary};
 use passerelle_core::application::validate_application;
 use passerelle_core::draft::ApplicationDraft;
-use passerelle_core::view_state::MyDutch;
 use passerelle_core::DutchLevel;
 use wasm_bindgen::JsCast;
 
@@ -44,17 +44,15 @@ fn focus_field(field: &str) {
 }
 
 #[component]
-pub fn ApplyForm(
-    vacancy: VacancySummary,
-    #[prop(into)] my_dutch: Signal<MyDutch>,
-) -> impl IntoView {
+pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
     let i18n = use_i18n();
+    let my_dutch = use_current_view().get_untracked().dutch;
     let client = use_api();
     let id = vacancy.id;
     let restored = storage::load_draft(id);
     let was_restored = restored.as_ref().is_some_and(|d| !d.is_blank());
     let draft = RwSignal::new(restored.unwrap_or_else(|| ApplicationDraft {
-        dutch_level: my_dutch.get_untracked().level(),
+        dutch_level: my_dutch.level(),
         ..ApplicationDraft::new(id)
     }));
     let sending = RwSignal::new(match storage::load_receipt(id) {

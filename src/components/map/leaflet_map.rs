@@ -9,7 +9,7 @@ use leaflet::{
     TileLayer, TileLayerOptions,
 };
 use leptos::prelude::{Callable, Callback};
-use passerelle_core::cluster::{cluster, ClusterInput, Mark};
+use passerelle_core::cluster::{cluster, separate, ClusterInput, Mark};
 use passerelle_core::geo::BoundingBox;
 use passerelle_core::LatLon;
 use std::cell::RefCell;
@@ -34,6 +34,8 @@ extern "C" {
 const BELGIUM_CENTRE: (f64, f64) = (50.6, 4.6);
 /// Cluster cell size in screen pixels: big enough to keep a few hundred marks on a laptop screen.
 const CELL_PX: f64 = 56.0;
+/// The widest cluster disc; marks closer than this are merged so no disc covers another's count.
+const CLUSTER_MAX_PX: f64 = 46.0;
 /// Fill colours for the drawing classes (see `MapPoint::class`): within, one above, beyond, unknown.
 pub const CLASS_COLOURS: [&str; 4] = ["#1b7f3b", "#b15c00", "#6b6b6b", "#0b5cad"];
 
@@ -57,7 +59,12 @@ impl Marks {
             min: LatLon::new(sw.lat(), sw.lng()),
             max: LatLon::new(ne.lat(), ne.lng()),
         };
-        let marks = cluster(&self.inputs, self.map.get_zoom(), &view, CELL_PX);
+        let zoom = self.map.get_zoom();
+        let marks = separate(
+            cluster(&self.inputs, zoom, &view, CELL_PX),
+            zoom,
+            CLUSTER_MAX_PX,
+        );
         let mut shown: u32 = 0;
         for mark in &marks {
             shown += mark.count;
@@ -102,10 +109,10 @@ impl Marks {
 /// A cluster: a round label with its count (our own number, never API text, goes into the icon's HTML).
 fn cluster_marker(mark: &Mark) -> Layer {
     let size = match mark.count {
-        0..=9 => 30.0,
-        10..=99 => 36.0,
-        100..=999 => 44.0,
-        _ => 52.0,
+        0..=9 => 28.0,
+        10..=99 => 34.0,
+        100..=999 => 40.0,
+        _ => CLUSTER_MAX_PX,
     };
     let icon_options = DivIconOptions::new();
     icon_options.set_html(format!("<span>{}</span>", mark.count));
@@ -147,6 +154,11 @@ impl LeafletMap {
         // Attribution is rendered by the app as text (never Leaflet's HTML control).
         options.set_attribution_control(false);
         let map = Map::new_with_element(element, &options)?;
+        // The marks are a picture of the list, which is their accessible equivalent: screen
+        // readers would read the cluster discs as a bare row of numbers.
+        if let Ok(Some(pane)) = element.query_selector(".leaflet-marker-pane") {
+            let _ = pane.set_attribute("aria-hidden", "true");
+        }
         if let Some(tiles) = tiles {
             let tile_options = TileLayerOptions::new();
             tile_options.set_max_zoom(18.0);
@@ -266,23 +278,25 @@ impl LeafletMap {
         marks.redraw();
     }
 
-    /// Rings one vacancy (or none).
+    /// Marks one vacancy (or none): a thick yellow ring edged in black, the focus colours,
+    /// so it stands out on any background and from every fit colour.
     pub fn set_highlight(&mut self, at: Option<LatLon>) {
         self.highlight_layer.clear_layers();
-        if let Some(at) = at {
+        let Some(at) = at else { return };
+        let centre = LatLng::new(at.lat, at.lon);
+        for (radius, weight, colour) in [(17, 9, "#0b0c0c"), (17, 5, "#ffdd00"), (9, 3, "#0b0c0c")]
+        {
             let ring = object(&[
                 ("renderer", self.svg.clone().into()),
-                ("radius", 14.into()),
-                ("color", "#111111".into()),
-                ("weight", 3.into()),
+                ("radius", radius.into()),
+                ("color", colour.into()),
+                ("weight", weight.into()),
                 ("fill", false.into()),
                 ("className", "highlight-ring".into()),
                 ("interactive", false.into()),
             ]);
-            self.highlight_layer.add_layer(
-                &CircleMarker::new_with_options(&LatLng::new(at.lat, at.lon), &ring)
-                    .unchecked_into(),
-            );
+            self.highlight_layer
+                .add_layer(&CircleMarker::new_with_options(&centre, &ring).unchecked_into());
         }
     }
 

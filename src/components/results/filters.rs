@@ -3,14 +3,15 @@
 
 use crate::i18n::*;
 use crate::labels::{contract_name, reach_name, regime_name};
-use crate::url_state::{use_view_navigator, History, RESULTS_PATH};
+use crate::url_state::{use_current_view, use_view_navigator, History, RESULTS_PATH};
 use leptos::prelude::*;
 use passerelle_core::api::{ContractType, Regime};
 use passerelle_core::view_state::{MyDutch, Reach, ViewState, MAX_RADIUS_KM, MIN_RADIUS_KM};
 
 #[component]
-pub fn Filters(#[prop(into)] state: Signal<ViewState>) -> impl IntoView {
+pub fn Filters() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_current_view();
     let navigate = use_view_navigator();
     let change = move |edit: &dyn Fn(&mut ViewState)| {
         let mut next = state.get_untracked();

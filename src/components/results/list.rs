@@ -3,7 +3,7 @@
 
 use crate::i18n::*;
 use crate::labels::{contract_name, fit_name, format_count, format_km, level_name, regime_name};
-use crate::url_state::{view_href, RESULTS_PATH};
+use crate::url_state::{use_current_view, view_href, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
 use passerelle_core::api::VacancySummary;
@@ -22,12 +22,12 @@ struct ListItem {
 
 #[component]
 pub fn VacancyList(
-    #[prop(into)] state: Signal<ViewState>,
     /// The vacancy under the pointer or keyboard focus, highlighted on the map.
     hovered: RwSignal<Option<LatLon>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let results = expect_context::<VacancyResults>();
+    let state = use_current_view();
     // How many rows are shown. It only grows ("show more"): arriving pages and filter changes
     // never fold back a list the person has unfolded.
     let limit = RwSignal::new(PAGE);
@@ -79,7 +79,7 @@ pub fn VacancyList(
 #[component]
 fn VacancyCard(
     item: ListItem,
-    state: Signal<ViewState>,
+    state: Memo<ViewState>,
     hovered: RwSignal<Option<LatLon>>,
 ) -> impl IntoView {
     let i18n = use_i18n();

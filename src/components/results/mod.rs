@@ -13,7 +13,7 @@ use crate::focus::{focus_after_render, focus_heading_after_render};
 use crate::i18n::*;
 use crate::labels::{format_count, my_dutch_name};
 use crate::url_state::{
-    use_view_navigator, use_view_state, view_href, History, RESULTS_PATH, START_PATH,
+    use_view_navigator, use_view_state, view_href, CurrentView, History, RESULTS_PATH, START_PATH,
 };
 use crate::vacancies::{FilterKey, VacancyResults};
 use filters::Filters;
@@ -89,6 +89,7 @@ fn Results(tiles: Option<Tiles>, state: Memo<ViewState>) -> impl IntoView {
     let filters = Memo::new(move |_| FilterKey::of(&state.read()));
     let results = VacancyResults::new(use_api(), homes, filters);
     provide_context(results);
+    provide_context(CurrentView(state));
     // Only a change of vacancy swaps the list and the detail; other state changes update them in place.
     let open_vacancy = Memo::new(move |_| state.read().vacancy);
     let hovered = RwSignal::new(None::<LatLon>);
@@ -179,7 +180,7 @@ fn Results(tiles: Option<Tiles>, state: Memo<ViewState>) -> impl IntoView {
                 <DroppedParams />
                 <LoadSummary radius_km=Signal::derive(move || state.read().radius_km) />
                 <Show when=move || open_vacancy.get().is_none()>
-                    <Filters state=state />
+                    <Filters />
                 </Show>
                 <div class="tabs" role="tablist" aria-label=move || t_string!(i18n, tab_list).to_string()>
                     <button type="button" role="tab" id="tab-list" aria-controls="results-body"
@@ -195,8 +196,8 @@ fn Results(tiles: Option<Tiles>, state: Memo<ViewState>) -> impl IntoView {
                 </div>
                 <div id="results-body" class="results-body">
                     {move || match open_vacancy.get() {
-                        Some(id) => view! { <VacancyView id=id state=Signal::from(state) /> }.into_any(),
-                        None => view! { <VacancyList state=state hovered=hovered /> }.into_any(),
+                        Some(id) => view! { <VacancyView id=id /> }.into_any(),
+                        None => view! { <VacancyList hovered=hovered /> }.into_any(),
                     }}
                 </div>
             </section>

@@ -21,6 +21,24 @@ pub fn LoadSummary(#[prop(into)] radius_km: Signal<u8>) -> impl IntoView {
     let anomaly = Memo::new(move |_| load.with(|s| s.anomaly.is_some()));
     let progress =
         Memo::new(move |_| load.with(|s| (s.vacancies.len(), s.vacancies.announced_total())));
+    // Props of the views below are created here, once, not in the closures that show and
+    // hide those views: see `url_state::CurrentView`.
+    let loaded = Signal::derive(move || progress.get().0);
+    let total = Signal::derive(move || progress.get().1);
+    let error_message = Signal::derive(move || match status.get() {
+        LoadStatus::Failed(e) => format!(
+            "{} {}",
+            t_string!(i18n, load_failed_partial),
+            api_error(i18n, &e)
+        ),
+        _ => String::new(),
+    });
+    let retry_label = Signal::derive(move || t_string!(i18n, retry_loading).to_string());
+    let failed = move || matches!(status.get(), LoadStatus::Failed(_));
+    let retrying = move || match status.get() {
+        LoadStatus::Retrying { attempt } => Some(attempt),
+        _ => None,
+    };
     let headline = move || {
         let n = format_count(i18n.get_locale(), count());
         if awaiting.get() {
@@ -40,24 +58,16 @@ pub fn LoadSummary(#[prop(into)] radius_km: Signal<u8>) -> impl IntoView {
         </p>
         <p class="hint">{t!(i18n, straight_line_note)}</p>
         <Show when=move || matches!(status.get(), LoadStatus::Loading | LoadStatus::Retrying { .. }) && !awaiting.get()>
-            <LoadingProgress
-                loaded=Signal::derive(move || progress.get().0)
-                total=Signal::derive(move || progress.get().1)
-            />
+            <LoadingProgress loaded=loaded total=total />
         </Show>
-        {move || match status.get() {
-            LoadStatus::Retrying { attempt } => Some(view! {
-                <p class="notice notice-info" role="status">{move || t_string!(i18n, load_retrying, attempt = attempt).to_string()}</p>
-            }.into_any()),
-            LoadStatus::Failed(e) => Some(view! {
-                <ErrorNotice
-                    message=Signal::derive(move || format!("{} {}", t_string!(i18n, load_failed_partial), api_error(i18n, &e)))
-                    retry_label=Signal::derive(move || t_string!(i18n, retry_loading).to_string())
-                    on_retry=results.load.retry
-                />
-            }.into_any()),
-            _ => None,
-        }}
+        <Show when=move || retrying().is_some()>
+            <p class="notice notice-info" role="status">
+                {move || t_string!(i18n, load_retrying, attempt = retrying().unwrap_or_default()).to_string()}
+            </p>
+        </Show>
+        <Show when=failed>
+            <ErrorNotice message=error_message retry_label=retry_label on_retry=results.load.retry />
+        </Show>
         <Show when=move || anomaly.get()>
             <p class="notice notice-info" role="status">{t!(i18n, load_anomaly)}</p>
         </Show>

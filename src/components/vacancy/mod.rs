@@ -8,7 +8,7 @@ use crate::i18n::*;
 use crate::labels::{
     api_error, contract_name, format_km, language_name, level_description, level_name, regime_name,
 };
-use crate::url_state::{use_view_navigator, view_href, History, RESULTS_PATH};
+use crate::url_state::{use_current_view, use_view_navigator, view_href, History, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
 use passerelle_core::api::{ApplyMode, VacancyDetail};
@@ -22,8 +22,9 @@ fn safe_external_url(url: &str) -> Option<&str> {
 }
 
 #[component]
-pub fn VacancyView(id: u32, #[prop(into)] state: Signal<ViewState>) -> impl IntoView {
+pub fn VacancyView(id: u32) -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_current_view();
     let client = use_api();
     let results = expect_context::<VacancyResults>();
     // The summary from the list, shown at once while the full vacancy loads.
@@ -62,6 +63,16 @@ pub fn VacancyView(id: u32, #[prop(into)] state: Signal<ViewState>) -> impl Into
     let heading = NodeRef::<leptos::html::H2>::new();
     // Moving focus to the heading tells keyboard and screen-reader users the view changed.
     focus_after_render(heading);
+    // Created here, not in the Suspense's closure: see `url_state::CurrentView`.
+    let error_message = Signal::derive(move || match detail.read().as_ref() {
+        Some(Err(e)) => format!(
+            "{} {}",
+            t_string!(i18n, detail_load_failed),
+            api_error(i18n, e)
+        ),
+        _ => String::new(),
+    });
+    let retry_label = Signal::derive(move || t_string!(i18n, retry_vacancy).to_string());
 
     view! {
         <article class="vacancy-detail" aria-labelledby="vacancy-title">
@@ -71,17 +82,17 @@ pub fn VacancyView(id: u32, #[prop(into)] state: Signal<ViewState>) -> impl Into
             </h2>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || detail.get().map(|result| match result {
-                    Ok(detail) => view! { <VacancyBody detail=detail state=state /> }.into_any(),
+                    Ok(detail) => view! { <VacancyBody detail=detail /> }.into_any(),
                     Err(ApiError::Status { status: 404 | 410, .. }) => view! {
                         <div class="notice notice-info" role="status">
                             <p>{t!(i18n, vacancy_gone)}</p>
                             <a class="button button-primary" href=back_href>{t!(i18n, detail_back)}</a>
                         </div>
                     }.into_any(),
-                    Err(e) => view! {
+                    Err(_) => view! {
                         <ErrorNotice
-                            message=Signal::derive(move || format!("{} {}", t_string!(i18n, detail_load_failed), api_error(i18n, &e)))
-                            retry_label=Signal::derive(move || t_string!(i18n, retry_vacancy).to_string())
+                            message=error_message
+                            retry_label=retry_label
                             on_retry=Callback::new(move |_| attempt.update(|a| *a += 1))
                         />
                     }.into_any(),
@@ -92,8 +103,9 @@ pub fn VacancyView(id: u32, #[prop(into)] state: Signal<ViewState>) -> impl Into
 }
 
 #[component]
-fn VacancyBody(detail: VacancyDetail, #[prop(into)] state: Signal<ViewState>) -> impl IntoView {
+fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_current_view();
     let navigate = use_view_navigator();
     let v = detail.summary.clone();
     let level = v.dutch_level;
@@ -199,7 +211,7 @@ fn VacancyBody(detail: VacancyDetail, #[prop(into)] state: Signal<ViewState>) ->
                         when=move || state.read().applying
                         fallback=move || view! { <button type="button" class="button button-primary" on:click=open_form.clone()>{t!(i18n, detail_apply)}</button> }
                     >
-                        <ApplyForm vacancy=v.clone() my_dutch=Signal::derive(move || state.read().dutch) />
+                        <ApplyForm vacancy=v.clone() />
                     </Show>
                 }.into_any(),
             }}

@@ -1,0 +1,585 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, type PageProblems } from '../fixtures';
+import { langs, literal, tr, type Lang } from './locales';
+import type { Dice } from './wander';
+
+/**
+ * What a person can do on each screen of the app, and what the screen must show afterwards: the
+ * moves of the random walk in `wander.ts`. Everything is found by role, label or visible text in
+ * the language the URL names, read from the locale files.
+ */
+
+export const phoneSize = { width: 360, height: 740 };
+export const laptopSize = { width: 1366, height: 768 };
+
+/** Back, Forward and reload wait for the page to load; a page that never does is a failure. */
+const navigationTimeout = 15_000;
+
+/** How people write their town: any language, any case, accents or not, postal codes, typos. */
+const townSpellings = [
+  'mons', 'Mons', 'bergen', '7000', 'Liège', 'liege', 'Luik', 'Lüttich', '4000', 'namur', 'Namen', '5000',
+  'Tournai', 'doornik', '7500', 'arlon', 'Aarlen', 'Mouscron', 'moeskroen', 'Eupen', 'charleroi', 'La Louvière',
+  'St Ghislain', 'wavre', '1300', 'Braine', 'xyzzy',
+];
+const levels = ['none', 'starter', 'basic', 'medium', 'good', 'very_good', 'unknown'];
+const keywords = ['lasser', 'verpleeg', 'chauffeur', 'magazijn', 'kok', 'a', 'zzz', 'é'];
+const contracts = ['', 'permanent', 'fixed_term', 'interim', 'apprenticeship'];
+const regimes = ['', 'full_time', 'part_time'];
+const reaches = ['within', 'course', 'all'];
+const formValues: Record<string, string[]> = {
+  field_first_name: ['Amélie', '', 'Jean-Marie', 'Ünal'],
+  field_last_name: ['Dupont', '', "D'Hondt", 'Van den Berghe'],
+  field_email: ['amelie@example.be', 'pas-une-adresse', '', 'jean.lambert@example.be'],
+  field_phone: ['0470 12 34 56', '12', '', '+32 65 12 34 56'],
+  field_forem: ['123456', '', 'abc'],
+  field_message: ['Je suis disponible dès lundi.', '', 'Ik spreek een beetje Nederlands.\nTot ziens!'],
+};
+
+type Screen = 'start' | 'results' | 'vacancy' | 'elsewhere';
+
+/** One thing a person may do now; `weight` is how likely it is against the others. */
+export type Move = { weight: number; what: string; run: () => Promise<void> };
+
+export class Moves {
+  /** The page's `lang` when the URL names none. */
+  private pageLang: Lang = 'fr';
+
+  constructor(
+    readonly page: Page,
+    readonly problems: PageProblems,
+    private readonly dice: Dice,
+    /** Rewrites the current step's log line once the move knows what it did. */
+    private readonly say: (what: string) => void,
+  ) {}
+
+  async openStart(lang: Lang): Promise<void> {
+    await this.page.goto(`/?lang=${lang}`);
+    await expect(this.townInput()).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** One of the moves the current screen offers, chosen by weight. */
+  async pick(): Promise<Move> {
+    return this.dice.weighted(await this.possibleMoves());
+  }
+
+  // ---------- what the person sees ----------
+
+  /** The language in the URL (the app's own links always carry it), else the page's as last seen. */
+  private langNow(): Lang {
+    const inUrl = new URL(this.page.url()).searchParams.get('lang');
+    return inUrl && (langs as string[]).includes(inUrl) ? (inUrl as Lang) : this.pageLang;
+  }
+
+  private t(key: string, vars?: Record<string, string | number>): string {
+    return tr(this.langNow(), key, vars);
+  }
+
+  /** The translated text of `key` as a pattern, each placeholder matching `holes[name]`. */
+  private pattern(key: string, holes: Record<string, string>, anchored = false): RegExp {
+    const names = Object.keys(holes);
+    let source = literal(this.t(key, Object.fromEntries(names.map((n, i) => [n, `@@${i}@@`])))).source;
+    names.forEach((name, i) => {
+      source = source.replace(`@@${i}@@`, holes[name]);
+    });
+    return new RegExp(anchored ? `^${source}` : source);
+  }
+
+  private screen(): Screen {
+    const url = new URL(this.page.url());
+    if (url.pathname === '/') return 'start';
+    if (url.pathname === '/jobs') return url.searchParams.has('vacancy') ? 'vacancy' : 'results';
+    return 'elsewhere';
+  }
+
+  private isPhoneSize(): boolean {
+    return (this.page.viewportSize()?.width ?? laptopSize.width) < 900;
+  }
+
+  private languageSelect(): Locator {
+    return this.page.getByRole('banner').getByRole('combobox', { name: this.t('language_label') });
+  }
+
+  private townInput(): Locator {
+    return this.page.getByRole('combobox', { name: this.t('town_label') });
+  }
+
+  private resultsHeading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: this.pattern('results_title', { town: '.+' }) });
+  }
+
+  private list(): Locator {
+    return this.page.getByRole('list', { name: this.t('list_label') });
+  }
+
+  private cards(): Locator {
+    return this.list().getByRole('link');
+  }
+
+  private listOrEmpty(): Locator {
+    return this.list().or(this.page.getByText(this.t('list_empty')));
+  }
+
+  private tab(which: 'list' | 'map'): Locator {
+    return which === 'list'
+      ? this.page.getByRole('tab', { name: this.pattern('tab_list', {}, true) })
+      : this.page.getByRole('tab', { name: this.t('tab_map'), exact: true });
+  }
+
+  private map(): Locator {
+    return this.page.getByRole('region', { name: this.pattern('map_label', { town: '.+' }) });
+  }
+
+  /** On a phone-sized screen with the Map tab chosen, the list, the filters and the vacancy are hidden. */
+  private async mapTabShown(): Promise<boolean> {
+    if (!this.isPhoneSize()) return false;
+    return (await this.tab('map').getAttribute('aria-selected').catch(() => null)) === 'true';
+  }
+
+  private field(key: string): Locator {
+    return this.page.getByRole('textbox', { name: this.pattern(key, {}, true) });
+  }
+
+  private applyButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('detail_apply'), exact: true });
+  }
+
+  private keywordBox(): Locator {
+    return this.page.getByRole('searchbox', { name: this.t('filter_keyword') });
+  }
+
+  // ---------- the invariant ----------
+
+  /** The app is alive: no errors, header and main there, and the screen is the one the URL names. */
+  async expectAlive(): Promise<void> {
+    this.expectNoProblems();
+    const page = this.page;
+    if (!new URL(page.url()).searchParams.has('lang')) {
+      const onPage = await page.locator('html').getAttribute('lang');
+      if ((langs as string[]).includes(onPage ?? '')) this.pageLang = onPage as Lang;
+    }
+    const lang = this.langNow();
+    const timeout = 15_000;
+    await expect(page.getByRole('banner')).toBeVisible({ timeout });
+    await expect(this.languageSelect(), 'the language select follows the URL').toHaveValue(lang, { timeout });
+    await expect(page.locator('html'), 'the page language follows the URL').toHaveAttribute('lang', lang, { timeout });
+    await expect(page.getByRole('main')).toBeVisible({ timeout });
+    switch (this.screen()) {
+      case 'start':
+        await expect(page.getByRole('heading', { level: 1, name: this.t('start_title') })).toBeVisible({ timeout });
+        await expect(this.townInput()).toBeVisible({ timeout });
+        break;
+      case 'results':
+        await expect(this.resultsHeading()).toBeVisible({ timeout });
+        await expect(page.getByRole('article')).toHaveCount(0, { timeout });
+        if (!(await this.mapTabShown())) await expect(this.listOrEmpty()).toBeVisible({ timeout });
+        break;
+      case 'vacancy': {
+        await expect(this.resultsHeading()).toBeVisible({ timeout });
+        const article = page.getByRole('article', { includeHidden: true });
+        await expect(article).toHaveCount(1, { timeout });
+        if (!(await this.mapTabShown())) {
+          await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toBeVisible({ timeout });
+        }
+        await expect(this.list()).toHaveCount(0, { timeout });
+        break;
+      }
+      case 'elsewhere':
+        throw new Error(`the walk left the app: ${page.url()}`);
+    }
+    this.expectNoProblems();
+  }
+
+  private expectNoProblems(): void {
+    expect(this.problems.pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(this.problems.consoleErrors, 'console errors').toEqual([]);
+  }
+
+  // ---------- what a person can do now ----------
+
+  private async possibleMoves(): Promise<Move[]> {
+    const screen = this.screen();
+    const phone = this.isPhoneSize();
+    const mapShown = await this.mapTabShown();
+    const moves: Move[] = [
+      { weight: 2, what: 'switch language', run: () => this.switchLanguage() },
+      { weight: 3, what: 'browser Back', run: () => this.back() },
+      { weight: 2, what: 'browser Forward', run: () => this.forward() },
+      { weight: 1, what: 'reload', run: () => this.reload() },
+      { weight: 1, what: 'resize', run: () => this.resize() },
+    ];
+    if (screen === 'start') {
+      moves.push(
+        { weight: 5, what: 'type a town', run: () => this.typeTown() },
+        { weight: 3, what: 'pick a Dutch level', run: () => this.pickLevel() },
+        { weight: 4, what: 'press "show jobs"', run: () => this.showJobs() },
+        { weight: 0.5, what: 'press "use my location"', run: () => this.useLocation() },
+      );
+    }
+    if (screen === 'results' || screen === 'vacancy') {
+      moves.push(
+        { weight: 1, what: 'press "change search"', run: () => this.changeSearch() },
+        { weight: 0.5, what: 'press the Passerelle name in the header', run: () => this.brand() },
+      );
+      if (phone) moves.push({ weight: 2, what: 'switch list/map tab', run: () => this.switchTab() });
+      if (!phone || mapShown) {
+        moves.push(
+          { weight: 2, what: 'click a map cluster', run: () => this.clickCluster() },
+          { weight: 1, what: 'click somewhere on the map', run: () => this.clickMap() },
+        );
+      }
+    }
+    if (screen === 'results' && !mapShown) {
+      moves.push(
+        { weight: 7, what: 'open a vacancy from the list', run: () => this.openFromList() },
+        { weight: 1.5, what: 'press "show more"', run: () => this.showMore() },
+        { weight: 1, what: 'change the Dutch reach filter', run: () => this.filterReach() },
+        { weight: 1, what: 'move the radius slider', run: () => this.filterRadius() },
+        { weight: 1.5, what: 'type or clear a keyword', run: () => this.filterKeyword() },
+        { weight: 1, what: 'choose a contract', run: () => this.filterSelect('filter_contract', contracts) },
+        { weight: 1, what: 'choose a working time', run: () => this.filterSelect('filter_regime', regimes) },
+        { weight: 1, what: 'toggle "bottleneck jobs only"', run: () => this.filterBottleneck() },
+        { weight: 0.7, what: 'press "reset filters"', run: () => this.resetFilters() },
+      );
+    }
+    if (screen === 'vacancy' && !mapShown) {
+      moves.push({ weight: 6, what: 'go back by the "back to list" link', run: () => this.backLink() });
+      if (await this.applyButton().isVisible()) {
+        moves.push({ weight: 4, what: 'press "apply"', run: () => this.openForm() });
+      }
+      if (await this.field('field_first_name').isVisible()) {
+        moves.push(
+          { weight: 4, what: 'type into the form', run: () => this.typeInForm() },
+          { weight: 1, what: 'choose a Dutch level in the form', run: () => this.formDutch() },
+          { weight: 1, what: 'toggle consent', run: () => this.toggleConsent() },
+          { weight: 1.5, what: 'send the application', run: () => this.send() },
+        );
+      }
+    }
+    return moves;
+  }
+
+  // ---------- anywhere ----------
+
+  private async switchLanguage(): Promise<void> {
+    const from = this.langNow();
+    const to = this.dice.pick(langs.filter((l) => l !== from));
+    this.say(`switch language ${from} → ${to}`);
+    await this.languageSelect().selectOption(to);
+    await expect(this.page).toHaveURL((url) => url.searchParams.get('lang') === to);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', to);
+  }
+
+  private async back(): Promise<void> {
+    const from = this.short();
+    await this.page.goBack({ timeout: navigationTimeout });
+    if (this.screen() === 'elsewhere') {
+      // Back from the first entry leaves the app (about:blank): come straight back, as a person would.
+      this.say(`browser Back from ${from} left the app; Forward again`);
+      await this.page.goForward({ timeout: navigationTimeout });
+      return;
+    }
+    this.say(`browser Back: ${from} → ${this.short()}`);
+  }
+
+  private async forward(): Promise<void> {
+    const from = this.short();
+    await this.page.goForward({ timeout: navigationTimeout });
+    this.say(`browser Forward: ${from} → ${this.short()}`);
+  }
+
+  private async reload(): Promise<void> {
+    this.say(`reload ${this.short()}`);
+    await this.page.reload({ timeout: navigationTimeout });
+  }
+
+  private async resize(): Promise<void> {
+    const toPhone = !this.isPhoneSize();
+    this.say(`resize to ${toPhone ? 'phone 360×740' : 'laptop 1366×768'}`);
+    await this.page.setViewportSize(toPhone ? phoneSize : laptopSize);
+    const tabs = this.tab('map');
+    if (this.screen() === 'results' || this.screen() === 'vacancy') {
+      await (toPhone ? expect(tabs).toBeVisible() : expect(tabs).toBeHidden());
+    }
+  }
+
+  /** The path and query, short enough for a log line. */
+  private short(): string {
+    const url = new URL(this.page.url());
+    return `${url.pathname}${url.search}`;
+  }
+
+  // ---------- the start page ----------
+
+  private async typeTown(): Promise<void> {
+    const typed = this.dice.pick(townSpellings);
+    const input = this.townInput();
+    await input.fill(typed);
+    await expect(input).toHaveAttribute('aria-expanded', 'true');
+    const options = this.page.getByRole('listbox', { name: this.t('town_label') }).getByRole('option');
+    const count = await options.count();
+    if (count === 0) {
+      this.say(`type town "${typed}": no match`);
+      await expect(this.page.getByText(this.t('town_no_match', { query: typed })).first()).toBeVisible();
+      return;
+    }
+    if (this.dice.chance(0.15)) {
+      this.say(`type town "${typed}" and pick nothing`);
+      return;
+    }
+    const option = options.nth(this.dice.int(count));
+    const label = (await option.textContent())?.trim() ?? '';
+    this.say(`type town "${typed}", pick "${label}"`);
+    await option.click();
+    await expect(input).toHaveValue(label.split(' · ')[0].split(' / ')[0]);
+  }
+
+  private async pickLevel(): Promise<void> {
+    const level = this.dice.pick(levels);
+    this.say(`pick Dutch level ${level}`);
+    const radio = this.page.getByRole('radio', { name: this.pattern(`level_${level}`, {}, true) }).first();
+    await radio.check();
+    await expect(radio).toBeChecked();
+  }
+
+  private async showJobs(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('show_jobs') }).click();
+    const townRequired = this.page.getByText(this.t('town_required'));
+    await expect(this.resultsHeading().or(townRequired)).toBeVisible({ timeout: 15_000 });
+    this.say(this.screen() === 'results' ? `press "show jobs" → ${this.short()}` : 'press "show jobs": asked for a town first');
+  }
+
+  private async useLocation(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('use_location') }).click();
+    // The walk's browser grants no location, so the person is told and picks a town instead.
+    await expect(this.page.getByText(this.t('location_denied')).or(this.page.getByText(this.t('location_failed')))).toBeVisible();
+  }
+
+  // ---------- results and vacancy ----------
+
+  private async changeSearch(): Promise<void> {
+    await this.page.getByRole('link', { name: this.t('change_search') }).click();
+    await expect(this.page).toHaveURL((url) => url.pathname === '/');
+    await expect(this.townInput()).not.toHaveValue('');
+  }
+
+  private async brand(): Promise<void> {
+    await this.page.getByRole('banner').getByRole('link', { name: this.t('app_name'), exact: true }).click();
+    await expect(this.page).toHaveURL((url) => url.pathname === '/');
+  }
+
+  private async switchTab(): Promise<void> {
+    const which = this.dice.pick(['list', 'map'] as const);
+    this.say(`switch to the ${which} tab`);
+    await this.tab(which).click();
+    await expect(this.tab(which)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** The clusters whose centre is well inside the map, as a person sees them (not off the edge). */
+  private async clustersInView(): Promise<{ x: number; y: number; count: string }[]> {
+    const box = await this.map().boundingBox();
+    if (!box) return [];
+    // Leaflet's cluster icons have no role or name (keyboard: false); the list is their accessible twin.
+    const icons = this.map().locator('.leaflet-marker-icon.cluster');
+    const found = await icons.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, count: el.textContent ?? '' };
+      }),
+    );
+    const margin = 24;
+    return found.filter((c) => c.x > box.x + margin && c.x < box.x + box.width - margin && c.y > box.y + margin && c.y < box.y + box.height - margin);
+  }
+
+  private async clickCluster(): Promise<void> {
+    await expect(this.map()).toBeVisible();
+    const clusters = await this.clustersInView();
+    if (clusters.length === 0) {
+      this.say('click a map cluster: none in view');
+      return;
+    }
+    const target = this.dice.pick(clusters);
+    this.say(`click a map cluster of ${target.count}`);
+    const before = await this.map().locator('.leaflet-marker-icon.cluster').first().elementHandle();
+    await this.page.mouse.click(target.x, target.y);
+    // The map zooms in and redraws its marks: wait for the old ones to go (not at full zoom, though).
+    await expect
+      .poll(() => before?.evaluate((el) => el.isConnected) ?? false, { timeout: 5_000 })
+      .toBe(false)
+      .catch(() => this.say(`click a map cluster of ${target.count} (the map did not redraw)`));
+  }
+
+  private async clickMap(): Promise<void> {
+    const box = await this.map().boundingBox();
+    if (!box) return;
+    const fx = 0.1 + 0.8 * this.dice.int(100) / 100;
+    const fy = 0.1 + 0.8 * this.dice.int(100) / 100;
+    const from = this.short();
+    await this.page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
+    // A point opens its vacancy; elsewhere nothing happens. Either way the screen must match the URL.
+    await expect(this.page.getByRole('banner')).toBeVisible();
+    this.say(`click the map at (${Math.round(fx * 100)}%, ${Math.round(fy * 100)}%): ${from === this.short() ? 'nothing opened' : this.short()}`);
+  }
+
+  private async openFromList(): Promise<void> {
+    // A person reads the count first: wait for the whole list, so the same card is picked on replay.
+    await expect(this.page.getByTestId('vacancy-count')).toContainText(this.pattern('count_label', { count: '.+' }), { timeout: 30_000 });
+    const cards = this.cards();
+    const count = await cards.count();
+    if (count === 0) {
+      this.say('open a vacancy from the list: the list is empty');
+      await expect(this.page.getByText(this.t('list_empty'))).toBeVisible();
+      return;
+    }
+    const index = this.dice.int(count);
+    const card = cards.nth(index);
+    const href = (await card.getAttribute('href')) ?? '';
+    const id = new URL(href, this.page.url()).searchParams.get('vacancy');
+    this.say(`open vacancy ${id} from list (card ${index + 1} of ${count})`);
+    await card.click();
+    await expect(this.page).toHaveURL((url) => url.searchParams.get('vacancy') === id);
+    await expect(this.page.getByRole('article').getByRole('heading', { level: 2 })).toBeVisible();
+  }
+
+  private async showMore(): Promise<void> {
+    const button = this.page.getByRole('button', { name: this.t('show_more') });
+    if (!(await button.isVisible())) {
+      this.say('press "show more": not offered');
+      return;
+    }
+    const before = await this.cards().count();
+    this.say(`press "show more" (${before} shown)`);
+    await button.click();
+    await expect.poll(() => this.cards().count()).toBeGreaterThan(before);
+  }
+
+  /** Unfolds the filters if they are folded (phones start folded). */
+  private async openFilters(): Promise<void> {
+    if (await this.keywordBox().isVisible()) return;
+    await this.page.getByText(this.t('filters_title'), { exact: true }).click();
+    await expect(this.keywordBox()).toBeVisible();
+  }
+
+  private async filterReach(): Promise<void> {
+    await this.openFilters();
+    const select = this.page.getByRole('combobox', { name: this.t('filter_reach') });
+    if (!(await select.isVisible())) {
+      this.say('change the Dutch reach filter: not offered (level unknown)');
+      return;
+    }
+    const reach = this.dice.pick(reaches);
+    this.say(`set Dutch reach to ${reach}`);
+    await select.selectOption(reach);
+    await expect(select).toHaveValue(reach);
+  }
+
+  private async filterRadius(): Promise<void> {
+    await this.openFilters();
+    const slider = this.page.getByRole('slider', { name: this.pattern('filter_radius', { km: '\\d+' }) });
+    const key = this.dice.pick(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageDown', 'PageUp']);
+    const presses = 1 + this.dice.int(3);
+    await slider.focus();
+    for (let i = 0; i < presses; i++) await slider.press(key);
+    const km = await slider.inputValue();
+    this.say(`radius slider: ${key} ×${presses} → ${km} km`);
+    await expect(slider).toHaveAccessibleName(this.t('filter_radius', { km }));
+    await expect(this.page.getByTestId('vacancy-count')).toContainText(this.t('count_within', { km }));
+  }
+
+  private async filterKeyword(): Promise<void> {
+    await this.openFilters();
+    const box = this.keywordBox();
+    const current = await box.inputValue();
+    let expected: string;
+    if (current !== '' && this.dice.chance(0.4)) {
+      this.say(`clear the keyword "${current}"`);
+      await box.fill('');
+      expected = '';
+    } else {
+      const word = this.dice.pick(keywords);
+      this.say(`type keyword "${word}"${current ? ` after "${current}"` : ''}`);
+      // Typed at the end of what is there, as a person clicking into the box would.
+      await box.click();
+      await box.press('End');
+      await box.pressSequentially(word);
+      expected = current + word;
+    }
+    await expect(box).toHaveValue(expected);
+    await expect(this.page).toHaveURL((url) => (url.searchParams.get('q') ?? '') === expected);
+  }
+
+  private async filterSelect(key: string, values: string[]): Promise<void> {
+    await this.openFilters();
+    const value = this.dice.pick(values);
+    this.say(`set ${key.replace('filter_', '')} to ${value || 'any'}`);
+    const select = this.page.getByRole('combobox', { name: this.t(key) });
+    await select.selectOption(value);
+    await expect(select).toHaveValue(value);
+  }
+
+  private async filterBottleneck(): Promise<void> {
+    await this.openFilters();
+    const box = this.page.getByRole('checkbox', { name: this.t('filter_bottleneck') });
+    const was = await box.isChecked();
+    this.say(`${was ? 'uncheck' : 'check'} "bottleneck jobs only"`);
+    await box.click();
+    await expect(box).toBeChecked({ checked: !was });
+  }
+
+  private async resetFilters(): Promise<void> {
+    await this.openFilters();
+    await this.page.getByRole('button', { name: this.t('reset_filters') }).click();
+    await expect(this.keywordBox()).toHaveValue('');
+    await expect(this.page.getByRole('combobox', { name: this.t('filter_contract') })).toHaveValue('');
+    await expect(this.page.getByRole('checkbox', { name: this.t('filter_bottleneck') })).not.toBeChecked();
+  }
+
+  private async backLink(): Promise<void> {
+    await this.page.getByRole('link', { name: literal(this.t('detail_back')) }).first().click();
+    await expect(this.page).toHaveURL((url) => url.pathname === '/jobs' && !url.searchParams.has('vacancy'));
+    await expect(this.listOrEmpty()).toBeVisible();
+  }
+
+  private async openForm(): Promise<void> {
+    await this.applyButton().click();
+    await expect(this.page).toHaveURL((url) => url.searchParams.get('apply') === '1');
+    // The form, or the reference of an application already sent for this vacancy.
+    await expect(this.field('field_first_name').or(this.page.getByTestId('application-reference'))).toBeVisible();
+  }
+
+  private async typeInForm(): Promise<void> {
+    const key = this.dice.pick(Object.keys(formValues));
+    const value = this.dice.pick(formValues[key]);
+    this.say(`type ${JSON.stringify(value)} into ${key.replace('field_', '')}`);
+    const field = this.field(key);
+    await field.fill(value);
+    await expect(field).toHaveValue(value);
+  }
+
+  private async formDutch(): Promise<void> {
+    const select = this.page.getByRole('combobox', { name: this.t('field_dutch') });
+    const options = await select.getByRole('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+    const value = this.dice.pick(options);
+    this.say(`choose Dutch level "${value || 'unknown'}" in the form`);
+    await select.selectOption(value);
+    await expect(select).toHaveValue(value);
+  }
+
+  private async toggleConsent(): Promise<void> {
+    const box = this.page.getByRole('checkbox', { name: this.t('field_consent') });
+    const was = await box.isChecked();
+    this.say(`${was ? 'uncheck' : 'check'} consent`);
+    await box.click();
+    await expect(box).toBeChecked({ checked: !was });
+  }
+
+  private async send(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('apply_send') }).click();
+    const reference = this.page.getByTestId('application-reference');
+    const invalid = this.page.getByRole('alert').filter({ hasText: this.t('apply_errors_summary') });
+    const failed = this.page.getByRole('alert').filter({ hasText: this.t('apply_send_failed') });
+    await expect(reference.or(invalid).or(failed)).toBeVisible({ timeout: 15_000 });
+    if (await reference.isVisible()) this.say(`send the application: ${(await reference.textContent())?.trim()}`);
+    else if (await invalid.isVisible()) this.say('send the application: fields to correct');
+    else this.say('send the application: sending failed');
+  }
+}
