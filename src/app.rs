@@ -9,12 +9,17 @@ use crate::components::status::ErrorNotice;
 use crate::i18n::*;
 use crate::labels::api_error;
 use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use passerelle_core::{DATA_ATTRIBUTION, DATA_ATTRIBUTION_SHORT};
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // The URL's language, read before anything renders, so the first frame is already in it;
+    // `<I18nContextProvider>` takes over a context it finds (see `i18n::provide_initial_locale`).
+    provide_initial_locale();
     view! {
         <I18nContextProvider>
             <Router>
@@ -75,6 +80,7 @@ fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="start-page">
+            <Title text=move || t_string!(i18n, page_title_not_found).to_string() />
             <p>{t!(i18n, not_found)}</p>
             <a class="button button-primary" href="/">{t!(i18n, back_home)}</a>
         </div>

@@ -12,13 +12,14 @@ use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
 use crate::components::status::{ErrorNotice, LoadingProgress};
 use crate::components::vacancy::VacancyView;
 use crate::i18n::*;
-use crate::labels::{api_error, format_count, my_dutch_name};
+use crate::labels::{api_error, format_count, my_dutch_name, LocalCount};
 use crate::url_state::{
     use_view_navigator, use_view_state, view_href, History, RESULTS_PATH, START_PATH,
 };
 use filters::Filters;
 use legend::MapLegend;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use list::VacancyList;
 use loader::use_vacancy_load;
 use passerelle_core::view_state::ViewState;
@@ -123,6 +124,7 @@ pub fn ResultsPage(client: ApiClient, tiles: Option<Tiles>) -> impl IntoView {
             }
         >
             <div class="results-page" class:show-map=move || tab.get() == Tab::Map>
+                <Title text=move || t_string!(i18n, page_title_results, town = town_name()).to_string() />
                 <section class="results-panel" aria-labelledby="results-heading">
                     <div class="results-head">
                         <h1 id="results-heading">{move || t_string!(i18n, results_title, town = town_name()).to_string()}</h1>
@@ -140,7 +142,7 @@ pub fn ResultsPage(client: ApiClient, tiles: Option<Tiles>) -> impl IntoView {
                         })
                     }}
                     <p class="count" data-testid="vacancy-count" data-count=move || count().to_string() role="status" aria-live="polite">
-                        <strong>{move || t_string!(i18n, count_label, count = format_count(i18n.get_locale(), count())).to_string()}</strong>
+                        <strong>{move || t_string!(i18n, count_label, count = LocalCount::new(i18n.get_locale(), count())).to_string()}</strong>
                         " "{move || t_string!(i18n, count_within, km = state.read().radius_km).to_string()}
                     </p>
                     <p class="hint">{t!(i18n, straight_line_note)}</p>

@@ -3,8 +3,14 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 import { literal, tr, type Lang } from './locales';
 
-/** Mons, the town of the journey tests. */
-export const mons = { nis: '53053', name: 'Mons', lat: 50.45413, lon: 3.95229 };
+/** Mons, the town of the journey tests; Dutch calls it Bergen (German has no name of its own). */
+export const mons = {
+  nis: '53053',
+  name: 'Mons',
+  names: { fr: 'Mons', nl: 'Bergen', de: 'Mons', en: 'Mons' } as Record<Lang, string>,
+  lat: 50.45413,
+  lon: 3.95229,
+};
 
 export type VacancySummary = { id: number; title: string; apply_mode: 'in_app' | 'external'; dutch_level: string };
 
