@@ -58,7 +58,8 @@ fn check_locales_complete() {
                 continue;
             };
             let plural = !forms.contains_key("");
-            if plural != !their_forms.contains_key("") {
+            let theirs_plural = !their_forms.contains_key("");
+            if plural != theirs_plural {
                 problems.push(format!(
                     "{locale}.json `{key}` must be plural in both or neither (`{key}_other`)"
                 ));
