@@ -35,6 +35,8 @@ fn Shell() -> impl IntoView {
     sync_locale_from_url();
     let config = LocalResource::new(load_config);
     view! {
+        // The start page's title, and every screen's until it names its own (results, a vacancy).
+        <Title text=move || t_string!(i18n, page_title_start).to_string() />
         <Header />
         <main id="main" tabindex="-1">
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>

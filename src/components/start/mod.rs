@@ -9,7 +9,6 @@ use crate::url_state::{use_view_navigator, use_view_state, History, RESULTS_PATH
 use dutch_picker::DutchLevelPicker;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use locate::UseMyLocation;
 use town_picker::TownPicker;
 use wasm_bindgen::JsCast;
@@ -50,7 +49,6 @@ pub fn StartPage() -> impl IntoView {
 
     view! {
         <div class="start-page">
-            <Title text=move || t_string!(i18n, page_title_start).to_string() />
             <h1>{t!(i18n, start_title)}</h1>
             <p class="intro">{t!(i18n, start_intro)}</p>
             <form class="start-form" on:submit=submit novalidate>
