@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { tr, type Lang } from './support/locales';
-import { apiSearch, firstInAppVacancy, mons, Passerelle } from './support/passerelle';
+import { apiSearch, chosenOptionFits, firstInAppVacancy, mons, Passerelle } from './support/passerelle';
 
 /** Switches the interface language with the header's select, as a person would. */
 async function switchLanguage(page: Page, from: Lang, to: Lang): Promise<void> {
@@ -174,18 +174,8 @@ test.describe('languages and text', () => {
       const select = page.getByRole('combobox', { name: tr(lang, 'filter_reach') });
       await expect(select).toBeVisible({ timeout: 30_000 });
       await expect(select.locator('option:checked')).toHaveText(tr(lang, 'reach_course'));
-      const { text, room } = await select.evaluate((el: HTMLSelectElement) => {
-        const style = getComputedStyle(el);
-        const context = document.createElement('canvas').getContext('2d')!;
-        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-        // Chromium draws its arrow inside the right padding plus about 20 px.
-        const arrow = 20;
-        return {
-          text: context.measureText(el.options[el.selectedIndex].text).width,
-          room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow,
-        };
-      });
-      expect(text, `${lang}: "${tr(lang, 'reach_course')}" fits`).toBeLessThanOrEqual(room);
+      const { text, width, room } = await chosenOptionFits(select);
+      expect(width, `${lang}: "${text}" fits`).toBeLessThanOrEqual(room);
       if (lang === 'nl' || lang === 'de') {
         await select.screenshot({ path: `tests/e2e/screenshots/${testInfo.project.name}-${lang}-reach-select.png` });
       }

@@ -94,6 +94,24 @@ export class Passerelle {
   }
 }
 
+/**
+ * Whether a select shows its chosen option whole: the text's width (measured with the select's own
+ * font) against the room left by the padding and Chromium's arrow (about 20 px).
+ */
+export async function chosenOptionFits(select: Locator): Promise<{ text: string; width: number; room: number }> {
+  return select.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = el.options[el.selectedIndex].text;
+    return {
+      text,
+      width: context.measureText(text).width,
+      room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20,
+    };
+  });
+}
+
 /** The first vacancy, nearest first, that passes `params` and takes in-app applications. */
 export async function firstInAppVacancy(
   request: APIRequestContext,
