@@ -23,21 +23,66 @@ fn read_locale(locale: &str) -> BTreeMap<String, String> {
         .unwrap_or_else(|e| panic!("{path} is not a flat JSON object of strings: {e}"))
 }
 
-/// Every locale has exactly the default locale's keys, each with the same placeholders.
+/// CLDR plural categories, as leptos_i18n reads them from a key's `_one`, `_other`… suffix.
+const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// A locale's messages by key; a plural message (`key_one`, `key_other`, …) is one entry under
+/// `key`, with its texts by form. Languages need different forms (French has `many`, Dutch has
+/// not), so plurals are compared by key, not by form.
+fn messages(locale: &str) -> BTreeMap<String, BTreeMap<&'static str, String>> {
+    let flat = read_locale(locale);
+    let plural_of = |key: &str| {
+        let (base, form) = key.rsplit_once('_')?;
+        let form = PLURAL_FORMS.iter().find(|f| **f == form)?;
+        flat.contains_key(&format!("{base}_other"))
+            .then(|| (base.to_owned(), *form))
+    };
+    let mut out: BTreeMap<String, BTreeMap<&'static str, String>> = BTreeMap::new();
+    for (key, text) in &flat {
+        let (base, form) = plural_of(key).unwrap_or((key.clone(), ""));
+        out.entry(base).or_default().insert(form, text.clone());
+    }
+    out
+}
+
+/// Every locale has exactly the default locale's keys, each with the same placeholders; in a
+/// plural message, `other` has them all and the other forms a subset (Dutch says "één gemeente").
 fn check_locales_complete() {
-    let reference = read_locale(DEFAULT_LOCALE);
+    let reference = messages(DEFAULT_LOCALE);
     let mut problems = Vec::new();
     for locale in OTHER_LOCALES {
-        let other = read_locale(locale);
-        for (key, text) in &reference {
-            match other.get(key) {
-                None => problems.push(format!("{locale}.json misses key `{key}`")),
-                Some(t) if placeholders(t) != placeholders(text) => problems.push(format!(
-                    "{locale}.json `{key}` has placeholders {:?}, {DEFAULT_LOCALE}.json {:?}",
-                    placeholders(t),
-                    placeholders(text)
-                )),
-                Some(_) => {}
+        let other = messages(locale);
+        for (key, forms) in &reference {
+            let Some(their_forms) = other.get(key) else {
+                problems.push(format!("{locale}.json misses key `{key}`"));
+                continue;
+            };
+            let plural = !forms.contains_key("");
+            let theirs_plural = !their_forms.contains_key("");
+            if plural != theirs_plural {
+                problems.push(format!(
+                    "{locale}.json `{key}` must be plural in both or neither (`{key}_other`)"
+                ));
+                continue;
+            }
+            let wanted = placeholders(&forms[if plural { "other" } else { "" }]);
+            for (form, text) in their_forms {
+                let found = placeholders(text);
+                let fits = if plural && *form != "other" {
+                    found.is_subset(&wanted)
+                } else {
+                    found == wanted
+                };
+                if !fits {
+                    let shown = if form.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{key}_{form}")
+                    };
+                    problems.push(format!(
+                        "{locale}.json `{shown}` has placeholders {found:?}, {DEFAULT_LOCALE}.json {wanted:?}"
+                    ));
+                }
             }
         }
         for key in other.keys().filter(|k| !reference.contains_key(*k)) {

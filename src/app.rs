@@ -10,12 +10,17 @@ use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
 use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use passerelle_core::{DATA_ATTRIBUTION, DATA_ATTRIBUTION_SHORT};
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // The URL's language, read before anything renders, so the first frame is already in it;
+    // `<I18nContextProvider>` takes over a context it finds (see `i18n::provide_initial_locale`).
+    provide_initial_locale();
     view! {
         <I18nContextProvider>
             <Router>
@@ -31,6 +36,8 @@ fn Shell() -> impl IntoView {
     sync_locale_from_url();
     let config = LocalResource::new(load_config);
     view! {
+        // The start page's title, and every screen's until it names its own (results, a vacancy).
+        <Title text=move || t_string!(i18n, page_title_start).to_string() />
         <Header />
         <main id="main" tabindex="-1">
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
@@ -78,6 +85,7 @@ fn NotFound() -> impl IntoView {
     focus_after_render(heading);
     view! {
         <div class="start-page">
+            <Title text=move || t_string!(i18n, page_title_not_found).to_string() />
             <h1 tabindex="-1" node_ref=heading>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found)}</p>
             <a class="button button-primary" href="/">{t!(i18n, back_home)}</a>

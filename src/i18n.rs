@@ -37,3 +37,28 @@ pub const LOCALE_NAMES: [(Locale, &str); 4] = [
     (Locale::de, "Deutsch"),
     (Locale::en, "English"),
 ];
+
+/// The locale the page was opened with (`?lang=nl`), read straight from the address bar: the
+/// router does not exist yet when the i18n context is made.
+fn locale_in_address() -> Option<Locale> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == "lang")
+        .and_then(|(_, code)| locale_from_code(code))
+}
+
+/// Provides the i18n context with the address's `lang` as its first locale, so the first frame is
+/// already in that language; without one, the browser's languages decide, as before.
+///
+/// Call it before `<I18nContextProvider>`: that component uses a context it finds instead of
+/// making its own (leptos_i18n 0.6's main provider takes no initial locale; its subcontext does),
+/// and still keeps `<html lang>` in step. Later changes of `lang` are followed by
+/// `components::header::sync_locale_from_url`.
+pub fn provide_initial_locale() {
+    let initial = locale_in_address().map(leptos::prelude::Signal::stored);
+    let i18n = leptos_i18n::context::init_i18n_subcontext::<Locale>(initial);
+    leptos::prelude::provide_context(i18n);
+}

@@ -2,6 +2,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::*;
+use leptos_i18n::reexports::icu::plurals::PluralOperands;
 use leptos_i18n::I18nContext;
 use passerelle_core::api::{ContractType, FieldErrorCode, Regime};
 use passerelle_core::view_state::{MyDutch, Reach};
@@ -114,6 +115,32 @@ pub fn api_error(i18n: I18n, error: &ApiError) -> String {
         ApiError::Status { status, .. } => {
             t_string!(i18n, error_server, status = *status).to_string()
         }
+    }
+}
+
+/// A number of things as a plural message takes it: it picks the form (`_one`, `_other`) by its
+/// value and is written with the locale's thousands separator (`count = LocalCount::new(…)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalCount {
+    locale: Locale,
+    n: usize,
+}
+
+impl LocalCount {
+    pub fn new(locale: Locale, n: usize) -> Self {
+        Self { locale, n }
+    }
+}
+
+impl std::fmt::Display for LocalCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&format_count(self.locale, self.n))
+    }
+}
+
+impl From<LocalCount> for PluralOperands {
+    fn from(count: LocalCount) -> Self {
+        count.n.into()
     }
 }
 

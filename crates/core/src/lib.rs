@@ -6,6 +6,7 @@
 pub mod api;
 pub mod application;
 pub mod cluster;
+pub mod date;
 pub mod draft;
 pub mod dutch;
 pub mod filter;

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-/// Follows the URL's `lang` into the i18n context; without one, the browser's language stands.
+/// Follows later changes of the URL's `lang` into the i18n context (the address the app opens with
+/// is read before the first render, by `i18n::provide_initial_locale`); without one, the browser's
+/// language stands.
 pub fn sync_locale_from_url() {
     let i18n = use_i18n();
     let query = use_query_map();

@@ -2,11 +2,11 @@
 //! core's grid clustering whenever the view moves.
 
 use super::js::object;
-use super::{HomeArea, MapPoint, Tiles};
+use super::{HomeArea, MapPoint, Tiles, ZoomTitles};
 use leaflet::{
     Canvas, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented, FeatureGroup, Icon,
     LatLng, LatLngBounds, Layer, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point, Svg,
-    TileLayer, TileLayerOptions,
+    TileLayer, TileLayerOptions, Zoom, ZoomOptions,
 };
 use leptos::prelude::{Callable, Callback};
 use passerelle_core::cluster::{cluster, separate, ClusterInput, Mark};
@@ -133,6 +133,7 @@ pub struct LeafletMap {
     home_layer: LayerGroup,
     highlight_layer: LayerGroup,
     marks: Rc<RefCell<Marks>>,
+    zoom: Zoom,
     fitted_home: Option<HomeArea>,
     /// Closures Leaflet calls back; dropped (and so invalid) only after the map is removed.
     callbacks: Vec<Closure<dyn Fn(JsValue) -> JsValue>>,
@@ -144,6 +145,7 @@ impl LeafletMap {
     pub fn new(
         element: &HtmlElement,
         tiles: Option<&Tiles>,
+        zoom_titles: &ZoomTitles,
         on_select: Callback<u32>,
     ) -> Result<Self, JsValue> {
         let options = MapOptions::new();
@@ -153,12 +155,19 @@ impl LeafletMap {
         options.set_max_zoom(18.0);
         // Attribution is rendered by the app as text (never Leaflet's HTML control).
         options.set_attribution_control(false);
+        // Leaflet's own zoom buttons are titled "Zoom in"/"Zoom out" in every language: ours are translated.
+        options.set_zoom_control(false);
         let map = Map::new_with_element(element, &options)?;
         // The marks are a picture of the list, which is their accessible equivalent: screen
         // readers would read the cluster discs as a bare row of numbers.
         if let Ok(Some(pane)) = element.query_selector(".leaflet-marker-pane") {
             let _ = pane.set_attribute("aria-hidden", "true");
         }
+        let mut zoom_options = ZoomOptions::new();
+        zoom_options.set_zoom_in_title(&zoom_titles.zoom_in);
+        zoom_options.set_zoom_out_title(&zoom_titles.zoom_out);
+        let zoom = Zoom::new(&zoom_options);
+        zoom.add_to(&map);
         if let Some(tiles) = tiles {
             let tile_options = TileLayerOptions::new();
             tile_options.set_max_zoom(18.0);
@@ -209,6 +218,7 @@ impl LeafletMap {
             home_layer,
             highlight_layer,
             marks,
+            zoom,
             fitted_home: None,
             callbacks: Vec::new(),
             on_move,
@@ -297,6 +307,21 @@ impl LeafletMap {
             ]);
             self.highlight_layer
                 .add_layer(&CircleMarker::new_with_options(&centre, &ring).unchecked_into());
+        }
+    }
+
+    /// Retitles the zoom buttons (the language changed). Leaflet reads the titles only when it
+    /// builds the buttons, so their `title` and `aria-label` are set on the anchors directly.
+    pub fn set_zoom_titles(&self, titles: &ZoomTitles) {
+        let container = self.zoom.get_container();
+        for (class, title) in [
+            ("leaflet-control-zoom-in", &titles.zoom_in),
+            ("leaflet-control-zoom-out", &titles.zoom_out),
+        ] {
+            if let Ok(Some(button)) = container.query_selector(&format!(".{class}")) {
+                let _ = button.set_attribute("title", title);
+                let _ = button.set_attribute("aria-label", title);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ mod boundaries;
 mod js;
 mod leaflet_map;
 
+use crate::i18n::*;
 use leaflet_map::LeafletMap;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -35,6 +36,13 @@ pub struct Tiles {
     pub url: String,
 }
 
+/// The titles (and accessible names) of the zoom buttons, in the interface language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoomTitles {
+    pub zoom_in: String,
+    pub zoom_out: String,
+}
+
 /// The Leaflet map with the regions, the language border, the home circle and the vacancies.
 ///
 /// `points_complete` tells the map when `points` is the whole answer (it then marks itself
@@ -58,6 +66,11 @@ pub fn VacancyMap(
     #[prop(into)]
     circle_label: Signal<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let zoom_titles = Memo::new(move |_| ZoomTitles {
+        zoom_in: t_string!(i18n, map_zoom_in).to_string(),
+        zoom_out: t_string!(i18n, map_zoom_out).to_string(),
+    });
     let container = NodeRef::<Div>::new();
     let map: StoredValue<Option<Rc<RefCell<LeafletMap>>>, LocalStorage> =
         StoredValue::new_local(None);
@@ -67,7 +80,7 @@ pub fn VacancyMap(
         if map.with_value(Option::is_some) {
             return;
         }
-        match LeafletMap::new(&el, tiles.as_ref(), on_select) {
+        match LeafletMap::new(&el, tiles.as_ref(), &zoom_titles.get_untracked(), on_select) {
             Ok(created) => {
                 let created = Rc::new(RefCell::new(created));
                 boundaries::load_into(Rc::clone(&created));
@@ -92,6 +105,15 @@ pub fn VacancyMap(
         map.with_value(|m| {
             if let Some(m) = m {
                 m.borrow_mut().set_points(points, complete);
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let titles = zoom_titles.get();
+        map.with_value(|m| {
+            if let Some(m) = m {
+                m.borrow().set_zoom_titles(&titles);
             }
         });
     });

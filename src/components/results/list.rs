@@ -2,7 +2,9 @@
 //! one. Paged ("show more") so 25,000 rows never reach the DOM at once.
 
 use crate::i18n::*;
-use crate::labels::{contract_name, fit_name, format_count, format_km, level_name, regime_name};
+use crate::labels::{
+    contract_name, fit_name, format_count, format_km, level_name, regime_name, LocalCount,
+};
 use crate::url_state::{use_current_view, view_href, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
@@ -64,7 +66,7 @@ pub fn VacancyList(
                 <p class="list-shown" role="status">
                     {move || t_string!(i18n, list_shown,
                         shown = format_count(i18n.get_locale(), items.read().len()),
-                        count = format_count(i18n.get_locale(), total())).to_string()}
+                        count = LocalCount::new(i18n.get_locale(), total())).to_string()}
                 </p>
                 <Show when=move || items.read().len() < total()>
                     <button type="button" class="button button-secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>

@@ -19,6 +19,7 @@ use crate::vacancies::{FilterKey, VacancyResults};
 use filters::Filters;
 use legend::MapLegend;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use list::VacancyList;
 use passerelle_core::filter::SearchArea;
 use passerelle_core::view_state::ViewState;
@@ -168,6 +169,7 @@ fn Results(tiles: Option<Tiles>, state: Memo<ViewState>) -> impl IntoView {
 
     view! {
         <div class="results-page" class:show-map=move || tab.get() == Tab::Map>
+            <Title text=move || t_string!(i18n, page_title_results, town = town_name()).to_string() />
             <section class="results-panel" aria-labelledby="results-heading">
                 <div class="results-head">
                     <h1 id="results-heading" tabindex="-1" node_ref=heading>{move || t_string!(i18n, results_title, town = town_name()).to_string()}</h1>

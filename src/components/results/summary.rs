@@ -4,7 +4,7 @@
 
 use crate::components::status::{ErrorNotice, LoadingProgress};
 use crate::i18n::*;
-use crate::labels::{api_error, format_count};
+use crate::labels::{api_error, format_count, LocalCount};
 use crate::vacancies::{LoadStatus, VacancyResults};
 use leptos::prelude::*;
 
@@ -40,13 +40,23 @@ pub fn LoadSummary(#[prop(into)] radius_km: Signal<u8>) -> impl IntoView {
         _ => None,
     };
     let headline = move || {
-        let n = format_count(i18n.get_locale(), count());
+        let n = count();
         if awaiting.get() {
             t_string!(i18n, count_loading).to_string()
         } else if partial.get() {
-            t_string!(i18n, count_partial, count = n).to_string()
+            t_string!(
+                i18n,
+                count_partial,
+                count = format_count(i18n.get_locale(), n)
+            )
+            .to_string()
         } else {
-            t_string!(i18n, count_label, count = n).to_string()
+            t_string!(
+                i18n,
+                count_label,
+                count = LocalCount::new(i18n.get_locale(), n)
+            )
+            .to_string()
         }
     };
 

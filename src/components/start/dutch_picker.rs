@@ -33,6 +33,9 @@ pub fn DutchLevelPicker(selected: RwSignal<MyDutch>) -> impl IntoView {
                     MyDutch::Level(l) if l != DutchLevel::None => Some(l.cefr_hint()),
                     _ => None,
                 };
+                // The whole label is clickable, but the radio's name is only the title (and CEFR hint)
+                // and the description is its description: read together they ran into one sentence.
+                let (name_id, desc_id) = (format!("{id}-name"), format!("{id}-desc"));
                 view! {
                     <div class="level-choice">
                         <input
@@ -40,13 +43,17 @@ pub fn DutchLevelPicker(selected: RwSignal<MyDutch>) -> impl IntoView {
                             name="dutch-level"
                             id=id.clone()
                             value=choice.as_str()
+                            aria-labelledby=name_id.clone()
+                            aria-describedby=desc_id.clone()
                             prop:checked=move || selected.get() == choice
                             on:change=move |_| selected.set(choice)
                         />
                         <label for=id>
-                            <span class="level-title">{title}</span>
-                            {cefr.map(|c| view! { <span class="level-cefr">{t!(i18n, cefr_hint, cefr = move || c)}</span> })}
-                            <span class="level-desc">{description}</span>
+                            <span id=name_id>
+                                <span class="level-title">{title}</span>
+                                {cefr.map(|c| view! { " " <span class="level-cefr">{t!(i18n, cefr_hint, cefr = move || c)}</span> })}
+                            </span>
+                            <span class="level-desc" id=desc_id>{description}</span>
                         </label>
                     </div>
                 }

@@ -77,7 +77,7 @@ pub fn UseMyLocation(selected: RwSignal<Option<&'static Municipality>>) -> impl 
                     Locating::Failed => view! { <p class="field-error">{t!(i18n, location_failed)}</p> }.into_any(),
                     Locating::Proposed(m) => view! {
                         <div class="notice notice-info">
-                            <p>{t!(i18n, location_propose, town = move || m.name_fr)}</p>
+                            <p>{t!(i18n, location_propose, town = move || m.name_in(locale_code(i18n.get_locale())))}</p>
                             <button type="button" class="button" on:click=move |_| { selected.set(Some(m)); state.set(Locating::Idle); }>
                                 {t!(i18n, location_confirm)}
                             </button>

@@ -8,11 +8,16 @@ use passerelle_core::municipality::{search_home_towns, Municipality};
 
 const MAX_OPTIONS: usize = 8;
 
-/// Shows "Mons (Bergen) · 7000" so each language's speakers recognise the town.
-pub fn town_label(m: &Municipality) -> String {
+/// Shows "Mons / Bergen · 7000" (in Dutch "Bergen / Mons · 7000"): the interface language's name
+/// first, then the others, so each language's speakers recognise the town.
+pub fn town_label(m: &Municipality, lang: &str) -> String {
+    let shown = m.name_in(lang);
+    let names: Vec<&str> = std::iter::once(shown)
+        .chain(m.names().into_iter().filter(|n| *n != shown))
+        .collect();
     format!(
         "{} · {}",
-        m.names().join(" / "),
+        names.join(" / "),
         m.postal_codes.first().copied().unwrap_or_default()
     )
 }
@@ -26,35 +31,42 @@ pub fn TownPicker(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = move || locale_code(i18n.get_locale());
+    let lang_untracked = move || locale_code(i18n.get_locale_untracked());
     let text = RwSignal::new(
         selected
             .get_untracked()
-            .map(|m| m.name_fr.to_owned())
+            .map(|m| m.name_in(lang_untracked()).to_owned())
             .unwrap_or_default(),
     );
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let options = Memo::new(move |_| search_home_towns(&text.read(), MAX_OPTIONS));
 
-    // A town chosen elsewhere (e.g. by "use my location") shows in the field.
+    // A town chosen elsewhere (e.g. by "use my location") shows in the field, and a chosen town
+    // follows the interface language (Mons becomes Bergen in Dutch).
     Effect::new(move |_| {
         if let Some(m) = selected.get() {
-            if !text.get_untracked().eq_ignore_ascii_case(m.name_fr) {
-                text.set(m.name_fr.to_owned());
+            let name = m.name_in(lang());
+            if !text.get_untracked().eq_ignore_ascii_case(name) {
+                text.set(name.to_owned());
             }
         }
     });
 
     let choose = move |m: &'static Municipality| {
         selected.set(Some(m));
-        text.set(m.name_fr.to_owned());
+        text.set(m.name_in(lang_untracked()).to_owned());
         open.set(false);
         active.set(None);
     };
 
     let on_input = move |ev| {
         let value = event_target_value(&ev);
-        if selected.get_untracked().is_some_and(|m| m.name_fr != value) {
+        if selected
+            .get_untracked()
+            .is_some_and(|m| m.name_in(lang_untracked()) != value)
+        {
             selected.set(None);
         }
         text.set(value);
@@ -133,7 +145,7 @@ pub fn TownPicker(
                             choose(m);
                         }
                     >
-                        {town_label(m)}
+                        {move || town_label(m, lang())}
                     </li>
                 </For>
             </ul>

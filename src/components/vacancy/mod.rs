@@ -11,7 +11,9 @@ use crate::labels::{
 use crate::url_state::{use_current_view, use_view_navigator, view_href, History, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use passerelle_core::api::{ApplyMode, VacancyDetail};
+use passerelle_core::date::long_date;
 use passerelle_core::view_state::{fit_class, ViewState};
 use passerelle_core::{haversine_km, station};
 
@@ -76,6 +78,9 @@ pub fn VacancyView(id: u32) -> impl IntoView {
 
     view! {
         <article class="vacancy-detail" aria-labelledby="vacancy-title">
+            {move || summary.with(|s| s.as_ref().map(|s| s.title.clone())).map(|title| view! {
+                <Title text=move || t_string!(i18n, page_title_vacancy, title = title.clone()).to_string() />
+            })}
             <a class="back-link" href=back_href>"← "{t!(i18n, detail_back)}</a>
             <h2 id="vacancy-title" tabindex="-1" node_ref=heading lang=move || if summary.read().is_some() || matches!(*detail.read(), Some(Ok(_))) { "nl" } else { "" }>
                 {title}
@@ -157,8 +162,11 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
             {nearest.map(|(s, km)| view! {
                 <li>{move || t_string!(i18n, detail_station, station = s.name_in(crate::i18n::locale_code(i18n.get_locale())), km = format_km(i18n.get_locale(), km)).to_string()}</li>
             })}
-            <li>{move || format!("{} : {} · {} · {}", t_string!(i18n, detail_contract), contract_name(i18n, contract), regime_name(i18n, regime), t_string!(i18n, detail_hours, hours = hours))}</li>
-            <li>{move || t_string!(i18n, detail_published, date = published.clone()).to_string()}</li>
+            <li>{move || {
+                let terms = format!("{} · {} · {}", contract_name(i18n, contract), regime_name(i18n, regime), t_string!(i18n, detail_hours, hours = hours));
+                t_string!(i18n, detail_contract, terms = terms).to_string()
+            }}</li>
+            <li>{move || t_string!(i18n, detail_published, date = long_date(&published, locale_code(i18n.get_locale()))).to_string()}</li>
         </ul>
         <section class="dutch-requirement" aria-labelledby="dutch-heading">
             <h3 id="dutch-heading">{t!(i18n, detail_dutch_title)}</h3>
@@ -177,7 +185,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
                     <ul>
                         {other_languages.into_iter().map(|l| {
                             let (code, level) = (l.language.clone(), l.level);
-                            view! { <li>{move || format!("{} : {}", language_name(i18n, &code), level_name(i18n, level))}</li> }
+                            view! { <li>{move || t_string!(i18n, detail_language_level, language = language_name(i18n, &code), level = level_name(i18n, level)).to_string()}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()

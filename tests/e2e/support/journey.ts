@@ -10,7 +10,7 @@ export async function applyFromMonsWithBasicDutch(app: Passerelle, api: Api, req
   const { page } = app;
   await app.openStart();
   await app.screenshot('start', project);
-  await app.pickTown('mons', mons.name);
+  await app.pickTown('mons', mons.names[app.lang]);
   await app.levelRadio('basic').check();
   await app.showJobs();
 

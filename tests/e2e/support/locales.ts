@@ -17,9 +17,19 @@ function messages(lang: Lang): Record<string, string> {
   return found;
 }
 
-/** The visible text for `key` in `lang`, with `{{ name }}` placeholders filled in. */
+/**
+ * The visible text for `key` in `lang`, with `{{ name }}` placeholders filled in.
+ *
+ * A plural message (`key_one`, `key_other`, …) takes the form CLDR's rules pick for a numeric
+ * `count` (as the app does), and `other` when `count` is not a number.
+ */
 export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const text = messages(lang)[key];
+  const all = messages(lang);
+  let text = all[key];
+  if (text === undefined && all[`${key}_other`] !== undefined) {
+    const form = typeof vars.count === 'number' ? new Intl.PluralRules(lang).select(vars.count) : 'other';
+    text = all[`${key}_${form}`] ?? all[`${key}_other`];
+  }
   if (text === undefined) throw new Error(`no key ${key} in ${lang}.json`);
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     if (!(name in vars)) throw new Error(`${lang}.json ${key} needs {{ ${name} }}`);

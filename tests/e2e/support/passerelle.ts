@@ -3,8 +3,14 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 import { literal, tr, type Lang } from './locales';
 
-/** Mons, the town of the journey tests. */
-export const mons = { nis: '53053', name: 'Mons', lat: 50.45413, lon: 3.95229 };
+/** Mons, the town of the journey tests; Dutch calls it Bergen (German has no name of its own). */
+export const mons = {
+  nis: '53053',
+  name: 'Mons',
+  names: { fr: 'Mons', nl: 'Bergen', de: 'Mons', en: 'Mons' } as Record<Lang, string>,
+  lat: 50.45413,
+  lon: 3.95229,
+};
 
 export type VacancySummary = { id: number; title: string; apply_mode: 'in_app' | 'external'; dutch_level: string };
 
@@ -86,6 +92,24 @@ export class Passerelle {
   async screenshot(name: string, project: string): Promise<void> {
     await this.page.screenshot({ path: path.join(__dirname, '..', 'screenshots', `${project}-${this.lang}-${name}.png`), fullPage: true });
   }
+}
+
+/**
+ * Whether a select shows its chosen option whole: the text's width (measured with the select's own
+ * font) against the room left by the padding and Chromium's arrow (about 20 px).
+ */
+export async function chosenOptionFits(select: Locator): Promise<{ text: string; width: number; room: number }> {
+  return select.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = el.options[el.selectedIndex].text;
+    return {
+      text,
+      width: context.measureText(text).width,
+      room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20,
+    };
+  });
 }
 
 /** The first vacancy, nearest first, that passes `params` and takes in-app applications. */
