@@ -22,11 +22,23 @@ where
         let Some(element) = node.get() else {
             return false;
         };
-        let element: HtmlElement = element.unchecked_into();
-        request_animation_frame(move || {
-            let _ = element.focus();
-        });
+        focus_when_connected(element.unchecked_into(), FRAMES_TO_WAIT);
         true
+    });
+}
+
+/// How many frames (about five seconds) a view may take to reach the document before focus
+/// gives up: a view holding a `<Suspense>` is inserted only once its first data is there.
+const FRAMES_TO_WAIT: u32 = 300;
+
+/// Focuses `element` at the next frame where it is in the document.
+fn focus_when_connected(element: HtmlElement, frames_left: u32) {
+    request_animation_frame(move || {
+        if element.is_connected() {
+            let _ = element.focus();
+        } else if frames_left > 0 {
+            focus_when_connected(element, frames_left - 1);
+        }
     });
 }
 
