@@ -1,0 +1,107 @@
+import { test, expect } from './fixtures';
+import { apiSearch, firstInAppVacancy, mons, Passerelle } from './support/passerelle';
+
+/**
+ * Where focus lands and what a person can see after each move: keyboard and screen-reader
+ * users must not be dropped on <body>, errors must be in view, API text must not break layout.
+ */
+test.describe('wayfinding', () => {
+  test('focus lands on each new view: results heading, vacancy heading, first field, receipt', async ({ page, api, request, problems }) => {
+    const app = new Passerelle(page, 'fr');
+    await app.openStart();
+    await app.pickTown('mons', mons.name);
+    await app.levelRadio('basic').check();
+    await page.getByRole('button', { name: app.t('show_jobs') }).click();
+    await expect(page.getByRole('heading', { level: 1, name: app.t('results_title', { town: 'Mons' }) })).toBeFocused();
+    await app.waitForAllVacancies();
+
+    const vacancy = await firstInAppVacancy(request, api.baseURL, { dutch_max: 'medium' });
+    await app.openFromList(vacancy.id);
+    await expect(page.getByRole('heading', { level: 2, name: vacancy.title })).toBeFocused();
+
+    await page.getByRole('button', { name: app.t('detail_apply'), exact: true }).click();
+    await expect(app.field('field_first_name')).toBeFocused();
+    await app.field('field_first_name').fill('Amélie');
+    await app.field('field_last_name').fill('Dupont');
+    await app.field('field_email').fill('amelie.dupont@example.be');
+    await page.getByRole('checkbox', { name: app.t('field_consent') }).check();
+    await page.getByRole('button', { name: app.t('apply_send') }).click();
+    await expect(page.getByRole('status').filter({ hasText: app.t('apply_success_title') })).toBeFocused();
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('going back to the list puts focus on the vacancy that was open', async ({ page, api, request }) => {
+    const app = new Passerelle(page, 'fr');
+    const { items } = await apiSearch(request, api.baseURL, { limit: 3 });
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    await app.waitForAllVacancies();
+    await app.openFromList(items[2].id);
+    await page.getByRole('link', { name: app.t('detail_back') }).first().click();
+    await expect(app.vacancyLink(items[2].id)).toBeFocused();
+  });
+
+  test('a send that fails offline shows its error in view, with focus on it, and keeps what was typed', async ({ page, api, request }) => {
+    const app = new Passerelle(page, 'fr');
+    const vacancy = await firstInAppVacancy(request, api.baseURL, {});
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr&vacancy=${vacancy.id}&apply=1`);
+    await app.field('field_first_name').fill('Amélie');
+    await app.field('field_last_name').fill('Dupont');
+    await app.field('field_email').fill('amelie.dupont@example.be');
+    await app.field('field_message').fill('Disponible dès lundi.\n'.repeat(8));
+    await page.getByRole('checkbox', { name: app.t('field_consent') }).check();
+    await page.route('**/api/v1/applications', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: app.t('apply_send') }).click();
+    const error = page.getByRole('alert').filter({ hasText: app.t('apply_send_failed') });
+    await expect(error).toBeFocused();
+    await expect(error).toBeInViewport({ ratio: 1 });
+    await expect(app.field('field_first_name')).toHaveValue('Amélie');
+  });
+
+  test('an unbroken 5,000-character title wraps inside its card instead of running under the map', async ({ page }) => {
+    const app = new Passerelle(page, 'fr');
+    const long = 'Schoonmaakmedewerker'.repeat(250);
+    await page.route('**/api/v1/vacancies?*', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      if (!new URL(route.request().url()).searchParams.get('cursor')) body.items[0].title = long;
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    await app.waitForAllVacancies();
+    const list = page.getByRole('list', { name: app.t('list_label') });
+    const card = list.getByRole('link').first();
+    await expect(card).toContainText(long.slice(0, 40));
+    const [listBox, cardBox] = [await list.boundingBox(), await card.boundingBox()];
+    expect(cardBox!.x + cardBox!.width).toBeLessThanOrEqual(listBox!.x + listBox!.width + 1);
+    const overflows = await card.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(overflows).toBe(false);
+  });
+
+  test('an employer link refused as unsafe is explained, and no such link is shown', async ({ page, api, request }) => {
+    const app = new Passerelle(page, 'fr');
+    const { items } = await apiSearch(request, api.baseURL, { limit: 1000 });
+    const external = items.find((v) => v.apply_mode === 'external');
+    if (!external) throw new Error('the dataset has no external-apply vacancy near Mons');
+    await page.route(`**/api/v1/vacancies/${external.id}`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.apply_url = 'javascript:alert(document.cookie)';
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr&vacancy=${external.id}`);
+    await expect(page.getByText(app.t('detail_external_link_refused'))).toBeVisible();
+    await expect(page.getByRole('link', { name: app.t('detail_apply_external') })).toHaveCount(0);
+    await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  });
+
+  test('the map marks are hidden from screen readers, which get the list instead', async ({ page }) => {
+    const app = new Passerelle(page, 'fr');
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    await app.waitForAllVacancies();
+    const map = page.getByRole('region', { name: app.t('map_label', { town: 'Mons' }) });
+    await expect(map.locator('.leaflet-marker-icon').first()).toBeVisible();
+    const tree = await map.ariaSnapshot();
+    // Without aria-hidden the tree holds a line like `- text: 877 844 1693 904 16`.
+    expect(tree, "cluster counts read out as a bare row of numbers").not.toMatch(/- text: "?[\d\s]+"?$/m);
+  });
+});
