@@ -227,8 +227,8 @@ pub fn use_vacancy_load<S: PageSource>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use passerelle_core::api::{ApplyMode, ContractType, Regime, VacancySummary};
-    use passerelle_core::{DutchLevel, LatLon};
+    use passerelle_core::fixtures::vacancy;
+    use passerelle_core::LatLon;
     use std::collections::VecDeque;
     use std::sync::{Arc, Mutex};
 
@@ -239,26 +239,6 @@ mod tests {
         },
         radius_km: 60.0,
     };
-
-    fn vacancy(id: u32) -> VacancySummary {
-        VacancySummary {
-            id,
-            title: format!("Job {id}"),
-            employer: "Staalbouw".into(),
-            nis_code: "34022".into(),
-            place: "Kortrijk".into(),
-            lat: 50.83,
-            lon: 3.26,
-            dutch_level: DutchLevel::Basic,
-            contract: ContractType::Permanent,
-            regime: Regime::FullTime,
-            bottleneck: false,
-            occupation_code: "7212".into(),
-            published: "2026-11-20".into(),
-            apply_mode: ApplyMode::InApp,
-            distance_km: None,
-        }
-    }
 
     fn page(ids: std::ops::Range<u32>, next: Option<&str>) -> Result<CheckedPage, ApiError> {
         Ok(CheckedPage {

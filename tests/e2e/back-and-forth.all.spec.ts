@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, type PageProblems } from './fixtures';
-import { literal } from './support/locales';
+import { literal, tr } from './support/locales';
 import { firstInAppVacancy, mons, Passerelle } from './support/passerelle';
 
 /**
@@ -115,4 +115,29 @@ test('going back and forth between the list and vacancies keeps the app alive, t
 
   expectNoProblems(problems, 'the whole walk');
   await expect(page.getByText(/panicked|RuntimeError|unreachable/)).toHaveCount(0);
+});
+
+test("after Back and Forward the language menu names the page's language", async ({ page, problems }) => {
+  // Found by the random walk (wander.laptop.spec.ts, seed 20261201): once a person had
+  // chosen a language in the menu, Back and Forward changed the page's language but the menu kept
+  // showing the one chosen before.
+  const app = new Passerelle(page, 'fr');
+  await app.openStart();
+  await app.pickTown('mons', mons.name);
+  await app.showJobs();
+  await page.getByRole('link', { name: app.t('change_search') }).click();
+  const menu = (lang: 'fr' | 'de') => page.getByRole('banner').getByRole('combobox', { name: tr(lang, 'language_label') });
+
+  await menu('fr').selectOption('de');
+  await expect(page.getByRole('heading', { level: 1, name: tr('de', 'start_title') })).toBeVisible();
+  await expect(menu('de')).toHaveValue('de');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: app.t('results_title', { town: mons.name }) })).toBeVisible();
+  await expect(menu('fr')).toHaveValue('fr');
+
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: tr('de', 'start_title') })).toBeVisible();
+  await expect(menu('de')).toHaveValue('de');
+  expectNoProblems(problems, 'Back and Forward across a language change');
 });

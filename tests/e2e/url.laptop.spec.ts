@@ -50,7 +50,7 @@ test.describe('the URL', () => {
     const app = new Passerelle(page, 'nl');
     await page.goto('/jobs?town=11002&lang=nl');
     await expect(page.getByRole('heading', { level: 1, name: app.t('town_param_title') })).toBeFocused({ timeout: 30_000 });
-    await expect(page.getByText(app.t('town_param_unknown', { town: '11002' }))).toBeVisible();
+    await expect(page.getByText(app.t('town_param_unknown', { town: 'Antwerpen – 11002' }))).toBeVisible();
     await page.getByRole('link', { name: app.t('back_home') }).click();
     await expect(app.townInput()).toBeVisible();
   });

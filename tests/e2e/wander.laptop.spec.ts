@@ -22,6 +22,7 @@ for (const walk of plannedWalks()) {
     test.setTimeout(60_000 + steps * 2_500);
     const seed = walk.seed === 'random' ? randomSeed() : walk.seed;
     testInfo.annotations.push({ type: 'seed', description: String(seed) });
+    if (walk.seed === 'random') console.log(`${walk.name}: WANDER_SEED=${seed}`);
     const wander = new Wander(page, problems, seed, steps);
     try {
       await wander.run();

@@ -104,4 +104,52 @@ test.describe('wayfinding', () => {
     // Without aria-hidden the tree holds a line like `- text: 877 844 1693 904 16`.
     expect(tree, "cluster counts read out as a bare row of numbers").not.toMatch(/- text: "?[\d\s]+"?$/m);
   });
+
+  test("the town picker finds Braine-l'Alleud however it is typed, and Liège by its German name", async ({ page }) => {
+    const app = new Passerelle(page, 'fr');
+    await app.openStart();
+    for (const typed of ['braine l alleud', 'braine lalleud', "braine l'alleud", 'braine l’alleud', 'brainelalleud']) {
+      await app.townInput().fill(typed);
+      await expect(page.getByRole('option').first(), typed).toContainText("Braine-l'Alleud");
+    }
+    for (const typed of ['Lüttich', 'luttich']) {
+      await app.townInput().fill(typed);
+      await expect(page.getByRole('option').first(), typed).toContainText('Liège');
+    }
+  });
+
+  test('leaving the results while pages are still arriving stops the download', async ({ page }) => {
+    const app = new Passerelle(page, 'fr');
+    const aborted: string[] = [];
+    page.on('requestfailed', (r) => {
+      if (r.url().includes('cursor=')) aborted.push(r.failure()?.errorText ?? 'failed');
+    });
+    let laterPageAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => (laterPageAsked = resolve));
+    // The second page hangs, as on a dead mobile connection.
+    await page.route('**/api/v1/vacancies?*cursor=*', () => laterPageAsked());
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    await asked;
+    await page.getByRole('link', { name: app.t('change_search') }).click();
+    await expect(app.townInput()).toBeVisible();
+    await expect.poll(() => aborted.length, { message: 'the hanging request was cancelled' }).toBeGreaterThan(0);
+  });
+
+  test('rows unfolded with "show more" stay unfolded when more pages arrive', async ({ page }) => {
+    const app = new Passerelle(page, 'fr');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/vacancies?*cursor=*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    const list = page.getByRole('list', { name: app.t('list_label') });
+    await expect(list.getByRole('listitem')).toHaveCount(50);
+    await page.getByRole('button', { name: app.t('show_more') }).click();
+    await expect(list.getByRole('listitem')).toHaveCount(100);
+    release();
+    await app.waitForAllVacancies();
+    await expect(list.getByRole('listitem')).toHaveCount(100);
+  });
 });

@@ -10,6 +10,8 @@ pub mod date;
 pub mod draft;
 pub mod dutch;
 pub mod filter;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod geo;
 pub mod loading;
 pub mod municipality;

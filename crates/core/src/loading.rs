@@ -221,28 +221,8 @@ impl LoadedVacancies {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{ApplyMode, ContractType, Regime};
-    use crate::{DutchLevel, LatLon};
-
-    fn vacancy(id: u32) -> VacancySummary {
-        VacancySummary {
-            id,
-            title: format!("Job {id}"),
-            employer: "Staalbouw".into(),
-            nis_code: "34022".into(),
-            place: "Kortrijk".into(),
-            lat: 50.83,
-            lon: 3.26,
-            dutch_level: DutchLevel::Basic,
-            contract: ContractType::Permanent,
-            regime: Regime::FullTime,
-            bottleneck: false,
-            occupation_code: "7212".into(),
-            published: "2026-11-20".into(),
-            apply_mode: ApplyMode::InApp,
-            distance_km: Some(10.0),
-        }
-    }
+    use crate::fixtures::vacancy;
+    use crate::LatLon;
 
     fn page(ids: std::ops::Range<u32>, total: u32, next: Option<&str>) -> CheckedPage {
         CheckedPage {

@@ -54,7 +54,10 @@ pub fn Header() -> impl IntoView {
             <span class="tagline">{t!(i18n, tagline)}</span>
             <div class="language-switch">
                 <label for="language-select">{t!(i18n, language_label)}</label>
-                <select id="language-select" on:change=switch>
+                // `prop:value`, not only `selected`: once the person has chosen an option, the
+                // browser shows that choice until the property changes (Back/Forward change the
+                // language through the URL).
+                <select id="language-select" on:change=switch prop:value=move || locale_code(i18n.get_locale())>
                     {LOCALE_NAMES.into_iter().map(|(locale, name)| view! {
                         <option value=locale_code(locale) lang=locale_code(locale) selected=move || i18n.get_locale() == locale>{name}</option>
                     }).collect_view()}

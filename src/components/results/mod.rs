@@ -58,11 +58,17 @@ fn UnknownTown(
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_after_render(heading);
     let typed = move || {
-        url.read()
-            .1
-            .iter()
-            .find(|d| d.key == "town")
-            .map(|d| d.value.clone())
+        url.read().1.iter().find(|d| d.key == "town").map(|d| {
+            match passerelle_core::municipality::by_nis(&d.value) {
+                // A real municipality outside Wallonia (e.g. a Flemish one): name it.
+                Some(m) => format!(
+                    "{} – {}",
+                    m.name_in(locale_code(i18n.get_locale())),
+                    d.value
+                ),
+                None => d.value.clone(),
+            }
+        })
     };
     view! {
         <div class="start-page">

@@ -14,6 +14,8 @@ export const laptopSize = { width: 1366, height: 768 };
 
 /** Back, Forward and reload wait for the page to load; a page that never does is a failure. */
 const navigationTimeout = 15_000;
+/** Any single click, fill or read. */
+const actionTimeout = 15_000;
 
 /** How people write their town: any language, any case, accents or not, postal codes, typos. */
 const townSpellings = [
@@ -50,7 +52,10 @@ export class Moves {
     private readonly dice: Dice,
     /** Rewrites the current step's log line once the move knows what it did. */
     private readonly say: (what: string) => void,
-  ) {}
+  ) {
+    // No click or navigation may wait for ever (the config sets no action timeout).
+    page.setDefaultTimeout(actionTimeout);
+  }
 
   async openStart(lang: Lang): Promise<void> {
     await this.page.goto(`/?lang=${lang}`);
@@ -131,8 +136,10 @@ export class Moves {
 
   /** On a phone-sized screen with the Map tab chosen, the list, the filters and the vacancy are hidden. */
   private async mapTabShown(): Promise<boolean> {
-    if (!this.isPhoneSize()) return false;
-    return (await this.tab('map').getAttribute('aria-selected').catch(() => null)) === 'true';
+    const screen = this.screen();
+    if (!this.isPhoneSize() || (screen !== 'results' && screen !== 'vacancy')) return false;
+    const tab = this.tab('map');
+    return (await tab.isVisible()) && (await tab.getAttribute('aria-selected')) === 'true';
   }
 
   private field(key: string): Locator {
@@ -160,7 +167,7 @@ export class Moves {
     const lang = this.langNow();
     const timeout = 15_000;
     await expect(page.getByRole('banner')).toBeVisible({ timeout });
-    await expect(this.languageSelect(), 'the language select follows the URL').toHaveValue(lang, { timeout });
+    await expect(this.languageSelect(), 'the language select shows the language the URL names').toHaveValue(lang, { timeout });
     await expect(page.locator('html'), 'the page language follows the URL').toHaveAttribute('lang', lang, { timeout });
     await expect(page.getByRole('main')).toBeVisible({ timeout });
     switch (this.screen()) {
@@ -225,33 +232,45 @@ export class Moves {
         moves.push(
           { weight: 2, what: 'click a map cluster', run: () => this.clickCluster() },
           { weight: 1, what: 'click somewhere on the map', run: () => this.clickMap() },
+          { weight: 1, what: 'zoom the map in or out', run: () => this.zoom() },
         );
       }
     }
     if (screen === 'results' && !mapShown) {
+      // With nothing listed a person widens the search rather than looking for a card. "Nothing
+      // yet" is not "nothing": wait for the count, so that a replay weighs the moves the same.
+      let listed = await this.list().isVisible();
+      if (!listed) {
+        await this.expectCountFinal();
+        listed = await this.list().isVisible();
+      }
+      const levelKnown = new URL(this.page.url()).searchParams.has('level');
       moves.push(
-        { weight: 7, what: 'open a vacancy from the list', run: () => this.openFromList() },
+        { weight: listed ? 8 : 0, what: 'open a vacancy from the list', run: () => this.openFromList() },
         { weight: 1.5, what: 'press "show more"', run: () => this.showMore() },
-        { weight: 1, what: 'change the Dutch reach filter', run: () => this.filterReach() },
+        { weight: levelKnown ? 1 : 0, what: 'change the Dutch reach filter', run: () => this.filterReach() },
         { weight: 1, what: 'move the radius slider', run: () => this.filterRadius() },
-        { weight: 1.5, what: 'type or clear a keyword', run: () => this.filterKeyword() },
+        { weight: listed ? 1.5 : 3, what: 'type or clear a keyword', run: () => this.filterKeyword() },
         { weight: 1, what: 'choose a contract', run: () => this.filterSelect('filter_contract', contracts) },
         { weight: 1, what: 'choose a working time', run: () => this.filterSelect('filter_regime', regimes) },
         { weight: 1, what: 'toggle "bottleneck jobs only"', run: () => this.filterBottleneck() },
-        { weight: 0.7, what: 'press "reset filters"', run: () => this.resetFilters() },
+        { weight: listed ? 0.5 : 3, what: 'press "reset filters"', run: () => this.resetFilters() },
       );
     }
     if (screen === 'vacancy' && !mapShown) {
-      moves.push({ weight: 6, what: 'go back by the "back to list" link', run: () => this.backLink() });
+      // Whether "apply" is offered shows once the vacancy has loaded: wait, so a replay sees the same.
+      await expect(this.page.getByText(this.t('train_ticket_note'))).toBeVisible({ timeout: 15_000 }).catch(() => {});
+      moves.push({ weight: 5, what: 'go back by the "back to list" link', run: () => this.backLink() });
       if (await this.applyButton().isVisible()) {
-        moves.push({ weight: 4, what: 'press "apply"', run: () => this.openForm() });
+        moves.push({ weight: 6, what: 'press "apply"', run: () => this.openForm() });
       }
       if (await this.field('field_first_name').isVisible()) {
         moves.push(
-          { weight: 4, what: 'type into the form', run: () => this.typeInForm() },
+          { weight: 8, what: 'type into the form', run: () => this.typeInForm() },
+          { weight: 2, what: 'fill in the whole form', run: () => this.fillForm() },
           { weight: 1, what: 'choose a Dutch level in the form', run: () => this.formDutch() },
-          { weight: 1, what: 'toggle consent', run: () => this.toggleConsent() },
-          { weight: 1.5, what: 'send the application', run: () => this.send() },
+          { weight: 2, what: 'toggle consent', run: () => this.toggleConsent() },
+          { weight: 3, what: 'send the application', run: () => this.send() },
         );
       }
     }
@@ -420,9 +439,25 @@ export class Moves {
     this.say(`click the map at (${Math.round(fx * 100)}%, ${Math.round(fy * 100)}%): ${from === this.short() ? 'nothing opened' : this.short()}`);
   }
 
+  /** Waits until the headline gives the final count (every page of vacancies arrived). */
+  private async expectCountFinal(): Promise<void> {
+    // The final count is "count_label_one" or "_other" (plural forms per language).
+    const final = ['count_label_one', 'count_label_other'].map((key) => this.pattern(key, { count: '.+' }).source);
+    await expect(this.page.getByTestId('vacancy-count')).toContainText(new RegExp(final.join('|')), { timeout: 30_000 });
+  }
+
+  private async zoom(): Promise<void> {
+    const key = this.dice.pick(['map_zoom_in', 'map_zoom_out']);
+    this.say(`press "${this.t(key)}" on the map`);
+    const button = this.map().getByRole('button', { name: this.t(key) });
+    // At the last zoom level Leaflet disables the button (aria-disabled), which a person sees.
+    if ((await button.getAttribute('aria-disabled')) === 'true') return;
+    await button.click();
+  }
+
   private async openFromList(): Promise<void> {
     // A person reads the count first: wait for the whole list, so the same card is picked on replay.
-    await expect(this.page.getByTestId('vacancy-count')).toContainText(this.pattern('count_label', { count: '.+' }), { timeout: 30_000 });
+    await this.expectCountFinal();
     const cards = this.cards();
     const count = await cards.count();
     if (count === 0) {
@@ -496,12 +531,13 @@ export class Moves {
       expected = '';
     } else {
       const word = this.dice.pick(keywords);
-      this.say(`type keyword "${word}"${current ? ` after "${current}"` : ''}`);
-      // Typed at the end of what is there, as a person clicking into the box would.
+      const append = current !== '' && this.dice.chance(0.3);
+      this.say(append ? `type "${word}" after the keyword "${current}"` : `type keyword "${word}"`);
       await box.click();
-      await box.press('End');
+      // At the end of what is there, or over it (select all, then type), as a person would.
+      await box.press(append ? 'End' : 'ControlOrMeta+a');
       await box.pressSequentially(word);
-      expected = current + word;
+      expected = append ? current + word : word;
     }
     await expect(box).toHaveValue(expected);
     await expect(this.page).toHaveURL((url) => (url.searchParams.get('q') ?? '') === expected);
@@ -553,6 +589,15 @@ export class Moves {
     const field = this.field(key);
     await field.fill(value);
     await expect(field).toHaveValue(value);
+  }
+
+  /** Name, e-mail and consent, all valid: what a person does before sending for real. */
+  private async fillForm(): Promise<void> {
+    await this.field('field_first_name').fill('Amélie');
+    await this.field('field_last_name').fill('Dupont');
+    await this.field('field_email').fill('amelie.dupont@example.be');
+    await this.page.getByRole('checkbox', { name: this.t('field_consent') }).check();
+    await expect(this.field('field_email')).toHaveValue('amelie.dupont@example.be');
   }
 
   private async formDutch(): Promise<void> {

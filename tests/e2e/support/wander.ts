@@ -74,7 +74,8 @@ export class Dice {
   chance(p: number): boolean {
     return this.next() < p;
   }
-  weighted<T extends { weight: number }>(items: readonly T[]): T {
+  weighted<T extends { weight: number }>(all: readonly T[]): T {
+    const items = all.filter((i) => i.weight > 0);
     let roll = this.next() * items.reduce((sum, i) => sum + i.weight, 0);
     for (const item of items) {
       roll -= item.weight;
