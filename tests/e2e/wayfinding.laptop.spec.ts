@@ -108,13 +108,14 @@ test.describe('wayfinding', () => {
   test("the town picker finds Braine-l'Alleud however it is typed, and Liège by its German name", async ({ page }) => {
     const app = new Passerelle(page, 'fr');
     await app.openStart();
+    const firstOption = page.getByRole('listbox', { name: app.t('town_label') }).getByRole('option').first();
     for (const typed of ['braine l alleud', 'braine lalleud', "braine l'alleud", 'braine l’alleud', 'brainelalleud']) {
       await app.townInput().fill(typed);
-      await expect(page.getByRole('option').first(), typed).toContainText("Braine-l'Alleud");
+      await expect(firstOption, typed).toContainText(/^Braine-l['’]Alleud/);
     }
     for (const typed of ['Lüttich', 'luttich']) {
       await app.townInput().fill(typed);
-      await expect(page.getByRole('option').first(), typed).toContainText('Liège');
+      await expect(firstOption, typed).toContainText(/^Liège/);
     }
   });
 
