@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { apiSearch, mons, Passerelle } from './support/passerelle';
+import { apiSearch, holdRequests, mons, Passerelle } from './support/passerelle';
 
 const unavailable = { status: 503, contentType: 'application/problem+json', body: '{"type":"about:blank","title":"down","status":503}' };
 
@@ -73,12 +73,7 @@ test.describe('when the API fails', () => {
 
   test('before the first page arrives the count says "loading", not 0', async ({ page }) => {
     const app = new Passerelle(page, 'fr');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/v1/vacancies?*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/api/v1/vacancies?*');
     await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
     const count = page.getByTestId('vacancy-count');
     await expect(count).toContainText(app.t('count_loading'));

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { apiSearch, firstInAppVacancy, mons, Passerelle } from './support/passerelle';
+import { apiSearch, firstInAppVacancy, holdRequests, mons, Passerelle } from './support/passerelle';
 
 /**
  * Where focus lands and what a person can see after each move: keyboard and screen-reader
@@ -138,12 +138,7 @@ test.describe('wayfinding', () => {
 
   test('rows unfolded with "show more" stay unfolded when more pages arrive', async ({ page }) => {
     const app = new Passerelle(page, 'fr');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/v1/vacancies?*cursor=*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/api/v1/vacancies?*cursor=*');
     await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
     const list = page.getByRole('list', { name: app.t('list_label') });
     await expect(list.getByRole('listitem')).toHaveCount(50);

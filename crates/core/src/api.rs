@@ -270,21 +270,11 @@ mod tests {
 
     fn summary() -> VacancySummary {
         VacancySummary {
-            id: 7,
             title: "Lasser".into(),
             employer: "Staalbouw Vandenberghe".into(),
-            nis_code: "34022".into(),
-            place: "Kortrijk".into(),
-            lat: 50.83,
-            lon: 3.26,
-            dutch_level: DutchLevel::Basic,
-            contract: ContractType::Permanent,
-            regime: Regime::FullTime,
             bottleneck: true,
-            occupation_code: "7212".into(),
-            published: "2026-11-20".into(),
-            apply_mode: ApplyMode::InApp,
             distance_km: Some(12.5),
+            ..crate::fixtures::vacancy(7)
         }
     }
 

@@ -123,3 +123,17 @@ export async function firstInAppVacancy(
   if (!found) throw new Error('no in-app vacancy in the first 1,000');
   return found;
 }
+
+/**
+ * Holds the requests matching `url` until the returned function is called, as a slow
+ * connection would; then they go through unchanged.
+ */
+export async function holdRequests(page: Page, url: string): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
