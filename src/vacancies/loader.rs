@@ -63,7 +63,7 @@ impl RetryPolicy {
 /// What the person should be told about the load.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum LoadStatus {
-    /// Pages are being asked for; `retry` counts the retries of the current page.
+    /// Pages are being asked for.
     #[default]
     Loading,
     /// A page failed and is being asked for again.
