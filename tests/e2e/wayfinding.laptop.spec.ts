@@ -148,4 +148,16 @@ test.describe('wayfinding', () => {
     await app.waitForAllVacancies();
     await expect(list.getByRole('listitem')).toHaveCount(100);
   });
+
+  test('the "choose a town first" message follows a language switch', async ({ page }) => {
+    // Found by the random walk: the message kept the language it was first shown in.
+    const app = new Passerelle(page, 'fr');
+    await app.openStart();
+    await page.getByRole('button', { name: app.t('show_jobs') }).click();
+    await expect(page.getByText(app.t('town_required'))).toBeVisible();
+    await page.getByRole('combobox', { name: app.t('language_label') }).selectOption('en');
+    const en = new Passerelle(page, 'en');
+    await expect(page.getByText(en.t('town_required'))).toBeVisible();
+    await expect(page.getByText(app.t('town_required'))).toHaveCount(0);
+  });
 });

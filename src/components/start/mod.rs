@@ -21,19 +21,26 @@ pub fn StartPage() -> impl IntoView {
     let initial = url.get_untracked().0;
     let town = RwSignal::new(initial.town);
     let dutch = RwSignal::new(initial.dutch);
-    let town_error = RwSignal::new(None::<String>);
+    // Whether "show jobs" was pressed without a town. The message is translated when shown,
+    // so it follows a language switch.
+    let town_missing = RwSignal::new(false);
+    let town_error = Signal::derive(move || {
+        town_missing
+            .get()
+            .then(|| t_string!(i18n, town_required).to_string())
+    });
     let navigate = use_view_navigator();
 
     Effect::new(move |_| {
         if town.get().is_some() {
-            town_error.set(None);
+            town_missing.set(false);
         }
     });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(chosen) = town.get_untracked() else {
-            town_error.set(Some(t_string!(i18n, town_required).to_string()));
+            town_missing.set(true);
             if let Some(input) = document().get_element_by_id("town-input") {
                 let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
             }

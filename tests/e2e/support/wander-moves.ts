@@ -368,9 +368,18 @@ export class Moves {
   }
 
   private async useLocation(): Promise<void> {
-    await this.page.getByRole('button', { name: this.t('use_location') }).click();
-    // The walk's browser grants no location, so the person is told and picks a town instead.
-    await expect(this.page.getByText(this.t('location_denied')).or(this.page.getByText(this.t('location_failed')))).toBeVisible();
+    const button = this.page.getByRole('button', { name: this.t('use_location') });
+    // While an earlier request is still pending the button is disabled: nothing to press.
+    if (await button.isDisabled()) {
+      this.say('press "use my location": still asking, button disabled');
+      return;
+    }
+    await button.click();
+    // The walk's browser grants no location: usually the person is told at once and picks a
+    // town instead; headless Chromium sometimes leaves the permission request pending, and
+    // then the app must at least say that it is asking.
+    const told = this.page.getByText(this.t('location_denied')).or(this.page.getByText(this.t('location_failed')));
+    await expect(told.or(this.page.getByText(this.t('locating')))).toBeVisible();
   }
 
   // ---------- results and vacancy ----------
