@@ -55,25 +55,20 @@ impl Rows {
         key: &FilterKey,
         homes: &[SearchArea],
     ) -> (Rows, bool) {
-        let mut rows = match previous {
-            Some(p) if p.generation == load.generation && p.key.as_ref() == Some(key) => p,
-            previous => {
-                let was_empty = previous.as_ref().is_none_or(|p| p.rows.is_empty());
-                let fresh = Rows {
+        let (mut rows, fresh) = match previous {
+            Some(p) if p.generation == load.generation && p.key.as_ref() == Some(key) => (p, false),
+            _ => (
+                Rows {
                     generation: load.generation,
                     key: Some(key.clone()),
                     scanned: 0,
                     rows: Vec::new(),
-                };
-                // A new empty answer replacing an empty one is no change.
-                if was_empty && load.vacancies.is_empty() {
-                    return (fresh, previous.is_none());
-                }
-                fresh
-            }
+                },
+                true,
+            ),
         };
         let new = load.vacancies.since(rows.scanned);
-        if new.is_empty() && rows.scanned > 0 {
+        if new.is_empty() && !fresh {
             return (rows, false);
         }
         let state = &key.0;
@@ -102,7 +97,7 @@ impl Rows {
                     .then(a.index.cmp(&b.index))
             });
         }
-        let changed = rows.rows.len() != before || start == 0;
+        let changed = fresh || rows.rows.len() != before;
         (rows, changed)
     }
 

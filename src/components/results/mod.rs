@@ -22,10 +22,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use list::VacancyList;
 use passerelle_core::filter::SearchArea;
-use passerelle_core::view_state::ViewState;
+use passerelle_core::view_state::{DroppedParam, ViewState};
 use passerelle_core::{LatLon, SUITABLE_RADIUS_KM};
 use std::sync::Arc;
 use summary::LoadSummary;
+
+/// The URL's view state with the parameters that were dropped, parsed once per page.
+type ParsedUrl = Memo<(ViewState, Vec<DroppedParam>)>;
 
 /// Which half a phone shows (a laptop shows both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,16 +47,14 @@ pub fn ResultsPage(tiles: Option<Tiles>) -> impl IntoView {
             when=move || town.get().is_some()
             fallback=move || view! { <UnknownTown url=url /> }
         >
-            <Results tiles=tiles.clone() state=state />
+            <Results tiles=tiles.clone() url=url state=state />
         </Show>
     }
 }
 
 /// A link whose town is missing or not a Walloon municipality: say so, and offer the start.
 #[component]
-fn UnknownTown(
-    url: Memo<(ViewState, Vec<passerelle_core::view_state::DroppedParam>)>,
-) -> impl IntoView {
+fn UnknownTown(url: ParsedUrl) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_after_render(heading);
@@ -85,7 +86,7 @@ fn UnknownTown(
 }
 
 #[component]
-fn Results(tiles: Option<Tiles>, state: Memo<ViewState>) -> impl IntoView {
+fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl IntoView {
     let i18n = use_i18n();
     let town = Memo::new(move |_| state.read().town);
     let homes = Memo::new(move |_| {
@@ -185,7 +186,7 @@ fn Results(tiles: Option<Tiles>, state: Memo<ViewState>) -> impl IntoView {
                         <a href=change_href>{t!(i18n, change_search)}</a>
                     </p>
                 </div>
-                <DroppedParams />
+                <DroppedParams url=url />
                 <LoadSummary radius_km=Signal::derive(move || state.read().radius_km) />
                 <Show when=move || open_vacancy.get().is_none()>
                     <Filters />
@@ -229,9 +230,8 @@ fn Results(tiles: Option<Tiles>, state: Memo<ViewState>) -> impl IntoView {
 
 /// Names the URL parameters that were invalid and dropped, so a broken link is not silent.
 #[component]
-fn DroppedParams() -> impl IntoView {
+fn DroppedParams(url: ParsedUrl) -> impl IntoView {
     let i18n = use_i18n();
-    let url = use_view_state();
     move || {
         let dropped = url.read().1.clone();
         (!dropped.is_empty()).then(|| {
