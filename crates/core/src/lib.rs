@@ -13,8 +13,10 @@ pub mod filter;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod geo;
+pub mod kiosk;
 pub mod loading;
 pub mod municipality;
+pub mod qr;
 pub mod station;
 pub mod text;
 pub mod view_state;

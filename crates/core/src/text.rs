@@ -97,6 +97,20 @@ pub fn umlauts_as_digraphs(s: &str) -> Option<String> {
     has_umlaut.then_some(out)
 }
 
+/// Percent-encodes a query-string value: unreserved characters stay, every other byte of the
+/// UTF-8 text becomes `%XX` (so `&`, `=`, `#`, spaces and accents cannot break the URL).
+pub fn query_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +159,12 @@ mod tests {
             Some("Buetgenbach")
         );
         assert_eq!(umlauts_as_digraphs("Liège"), None);
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded_byte_by_byte() {
+        assert_eq!(query_encode("aide-soignante"), "aide-soignante");
+        assert_eq!(query_encode("a&b=c #d"), "a%26b%3Dc%20%23d");
+        assert_eq!(query_encode("é"), "%C3%A9");
     }
 }
