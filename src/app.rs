@@ -1,7 +1,8 @@
 //! The application shell: languages, runtime config, routing, header and footer.
 
-use crate::api::{load_config, ApiClient, ApiError};
+use crate::api::{load_config, ApiClient, ApiError, RuntimeConfig};
 use crate::components::header::{sync_locale_from_url, Header};
+use crate::components::kiosk::KioskSession;
 use crate::components::map::Tiles;
 use crate::components::results::ResultsPage;
 use crate::components::start::StartPage;
@@ -9,6 +10,7 @@ use crate::components::status::ErrorNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
+use crate::mode::Mode;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -38,26 +40,43 @@ fn Shell() -> impl IntoView {
     view! {
         // The start page's title, and every screen's until it names its own (results, a vacancy).
         <Title text=move || t_string!(i18n, page_title_start).to_string() />
-        <Header />
-        <main id="main" tabindex="-1">
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || config.get().map(|result| match result {
-                    Ok(config) => {
-                        provide_context(ApiClient::new(config.api_base.clone()));
-                        let tiles = config.tile_url.clone().map(|url| Tiles { url });
-                        let tile_attribution = config.tile_attribution.clone();
-                        view! {
-                            <Routes fallback=move || view! { <NotFound /> }>
-                                <Route path=path!("/") view=StartPage />
-                                <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
-                            </Routes>
-                            <Footer tile_attribution=tile_attribution />
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ConfigError error=e /> }.into_any(),
-                })}
-            </Suspense>
-        </main>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || config.get().map(|result| match result.and_then(|c| Mode::of(&c).map(|m| (c, m))) {
+                Ok((config, mode)) => view! { <Configured config=config mode=mode /> }.into_any(),
+                Err(e) => view! {
+                    <Header />
+                    <main id="main" tabindex="-1"><ConfigError error=e /></main>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The screens, once the deployment's configuration is known.
+#[component]
+fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
+    provide_context(ApiClient::new(config.api_base.clone()));
+    provide_context(mode.clone());
+    let tiles = config.tile_url.clone().map(|url| Tiles { url });
+    let tile_attribution = config.tile_attribution.clone();
+    let screens = move || {
+        let tiles = tiles.clone();
+        view! {
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=move || view! { <NotFound /> }>
+                    <Route path=path!("/") view=StartPage />
+                    <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
+                </Routes>
+            </main>
+            <Footer tile_attribution=tile_attribution.clone() />
+        }
+    };
+    match mode {
+        Mode::Kiosk(settings) => {
+            view! { <KioskSession settings=settings>{screens.clone()}</KioskSession> }.into_any()
+        }
+        Mode::Personal => screens().into_any(),
     }
 }
 

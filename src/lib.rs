@@ -2,6 +2,7 @@
 //!
 //! - `api`: the one owner of HTTP (the JSON API, the runtime config, static GeoJSON).
 //! - `storage`: the one owner of browser storage (application drafts, sent receipts).
+//! - `mode`: personal device or job-fair kiosk, decided once from the deployment's config.
 //! - `url_state`: the results view's state in the URL.
 //! - `vacancies`: the vacancies around the chosen towns, loaded once and filtered locally;
 //!   every mode reads them.
@@ -15,6 +16,7 @@ mod components;
 mod focus;
 mod i18n;
 mod labels;
+mod mode;
 mod storage;
 mod url_state;
 mod vacancies;

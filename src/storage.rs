@@ -23,20 +23,80 @@ fn local_storage() -> Result<Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
+thread_local! {
+    /// Kiosk mode: entries live here instead of in localStorage, and die with the page.
+    static MEMORY: std::cell::RefCell<Option<std::collections::HashMap<String, String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// From now on nothing is written to browser storage; entries are kept in memory only.
+pub fn keep_in_memory_only() {
+    MEMORY.with_borrow_mut(|m| {
+        m.get_or_insert_with(Default::default);
+    });
+}
+
+/// Removes every entry of the app from localStorage, sessionStorage and memory.
+pub fn forget_everything() {
+    MEMORY.with_borrow_mut(|m| {
+        if let Some(m) = m {
+            m.clear();
+        }
+    });
+    let window = web_sys::window();
+    let stores = [
+        window
+            .as_ref()
+            .and_then(|w| w.local_storage().ok().flatten()),
+        window
+            .as_ref()
+            .and_then(|w| w.session_storage().ok().flatten()),
+    ];
+    for store in stores.into_iter().flatten() {
+        let keys: Vec<String> = (0..store.length().unwrap_or(0))
+            .filter_map(|i| store.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect();
+        for key in keys {
+            let _ = store.remove_item(&key);
+        }
+    }
+}
+
+fn read_raw(key: &str) -> Option<String> {
+    if let Some(found) = MEMORY.with_borrow(|m| m.as_ref().map(|m| m.get(key).cloned())) {
+        return found;
+    }
+    local_storage().ok()?.get_item(key).ok()?
+}
+
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let raw = local_storage().ok()?.get_item(key).ok()??;
+    let raw = read_raw(key)?;
     // A corrupt or outdated entry is dropped rather than crashing the form.
     serde_json::from_str(&raw).ok()
 }
 
 fn write<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     let json = serde_json::to_string(value).map_err(|_| StorageError::WriteFailed)?;
+    let in_memory = MEMORY.with_borrow_mut(|m| {
+        m.as_mut()
+            .map(|m| m.insert(key.to_owned(), json.clone()))
+            .is_some()
+    });
+    if in_memory {
+        return Ok(());
+    }
     local_storage()?
         .set_item(key, &json)
         .map_err(|_| StorageError::WriteFailed)
 }
 
 fn remove(key: &str) {
+    MEMORY.with_borrow_mut(|m| {
+        if let Some(m) = m {
+            m.remove(key);
+        }
+    });
     if let Ok(storage) = local_storage() {
         let _ = storage.remove_item(key);
     }

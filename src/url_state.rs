@@ -36,13 +36,17 @@ pub enum History {
 }
 
 /// A function that shows a state at a path.
+///
+/// A kiosk never pushes: its visitors' searches must not stay in the history (see
+/// `components::kiosk`).
 pub fn use_view_navigator() -> impl Fn(&str, &ViewState, History) + Clone + Send + Sync + 'static {
     let navigate = use_navigate();
+    let kiosk = crate::mode::use_kiosk().is_some();
     move |path: &str, state: &ViewState, history: History| {
         navigate(
             &view_href(path, state),
             NavigateOptions {
-                replace: history == History::Replace,
+                replace: kiosk || history == History::Replace,
                 scroll: false,
                 ..Default::default()
             },

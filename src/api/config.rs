@@ -4,7 +4,19 @@
 use super::http::get_json;
 use super::ApiError;
 use gloo_net::http::Request;
+use passerelle_core::kiosk::KioskConfig;
 use serde::Deserialize;
+
+/// How this deployment is used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfiguredMode {
+    /// A person's own phone or computer.
+    #[default]
+    Personal,
+    /// An unattended touch screen at a job fair (see `components::kiosk`).
+    Kiosk,
+}
 
 /// What a deployment configures.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -17,6 +29,11 @@ pub struct RuntimeConfig {
     /// Plain-text attribution for the tiles.
     #[serde(default)]
     pub tile_attribution: Option<String>,
+    #[serde(default)]
+    pub mode: ConfiguredMode,
+    /// Kiosk settings, used in kiosk mode (defaults in `passerelle_core::kiosk`).
+    #[serde(default)]
+    pub kiosk: KioskConfig,
 }
 
 impl RuntimeConfig {

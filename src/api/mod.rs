@@ -7,7 +7,7 @@ mod error;
 mod http;
 
 pub use client::ApiClient;
-pub use config::load_config;
+pub use config::{load_config, ConfiguredMode, RuntimeConfig};
 pub use error::ApiError;
 pub use http::get_json_value;
 

@@ -2,7 +2,9 @@
 
 pub mod apply;
 pub mod header;
+pub mod kiosk;
 pub mod map;
+pub mod qr;
 pub mod results;
 pub mod start;
 pub mod status;

@@ -5,9 +5,11 @@
 mod field;
 
 use crate::api::{use_api, ApiError};
+use crate::components::qr::QrCode;
 use crate::focus::focus_id_after_render;
 use crate::i18n::*;
 use crate::labels::{api_error, field_error, level_name};
+use crate::mode::use_kiosk;
 use crate::storage;
 use crate::url_state::use_current_view;
 use field::{FieldErrors, TextField};
@@ -41,6 +43,15 @@ fn focus_field(field: &str) {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
+}
+
+/// What a kiosk receipt's QR code carries: the reference first (what the employer asks for),
+/// then which vacancy and when, as plain text any phone shows.
+fn receipt_qr_text(receipt: &ApplicationReceipt, vacancy: &str) -> String {
+    format!(
+        "Passerelle {} · {vacancy} · {}",
+        receipt.reference, receipt.received_at
+    )
 }
 
 #[component]
@@ -122,6 +133,9 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
         focus_field("first_name");
     }
 
+    let kiosk = use_kiosk().is_some();
+    let vacancy_name = format!("{} · {}", vacancy.title, vacancy.employer);
+
     let levels: Vec<Option<DutchLevel>> = std::iter::once(None)
         .chain(DutchLevel::ALL.into_iter().map(Some))
         .collect();
@@ -132,8 +146,16 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                 <div class="notice notice-success" id="apply-success" tabindex="-1" role="status">
                     <h3>{t!(i18n, apply_success_title)}</h3>
                     <p class="reference" data-testid="application-reference">
-                        {t!(i18n, apply_success_ref, reference = move || receipt.reference.clone())}
+                        {t!(i18n, apply_success_ref, reference = { let r = receipt.reference.clone(); move || r.clone() })}
                     </p>
+                    // A kiosk forgets the receipt at the next reset: the visitor takes it along.
+                    {kiosk.then(|| view! {
+                        <div class="receipt-qr">
+                            <QrCode text=receipt_qr_text(&receipt, &vacancy_name)
+                                label=Signal::derive(move || t_string!(i18n, kiosk_receipt_qr_label).to_string()) />
+                            <p>{t!(i18n, kiosk_receipt_note)}</p>
+                        </div>
+                    })}
                     <p>{t!(i18n, apply_success_note)}</p>
                 </div>
             }.into_any(),

@@ -20,16 +20,14 @@ pub fn sync_locale_from_url() {
     });
 }
 
-#[component]
-pub fn Header() -> impl IntoView {
+/// Switches the interface language and records it in the URL's `lang` (replacing the entry:
+/// a language is not a step Back should undo).
+pub fn use_language_switch() -> impl Fn(Locale) + Clone + 'static {
     let i18n = use_i18n();
     let query = use_query_map();
     let location = use_location();
     let navigate = use_navigate();
-    let switch = move |ev| {
-        let Some(locale) = locale_from_code(&event_target_value(&ev)) else {
-            return;
-        };
+    move |locale: Locale| {
         i18n.set_locale(locale);
         let mut params = query.get_untracked();
         params.replace("lang", locale_code(locale).to_owned());
@@ -46,6 +44,17 @@ pub fn Header() -> impl IntoView {
                 ..Default::default()
             },
         );
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let switch_to = use_language_switch();
+    let switch = move |ev| {
+        if let Some(locale) = locale_from_code(&event_target_value(&ev)) {
+            switch_to(locale);
+        }
     };
     view! {
         <header class="app-header">

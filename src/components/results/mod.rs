@@ -7,6 +7,7 @@ mod list;
 mod summary;
 
 use crate::api::use_api;
+use crate::components::kiosk::ContinueOnPhone;
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
 use crate::components::vacancy::VacancyView;
 use crate::focus::{focus_after_render, focus_heading_after_render};
@@ -223,6 +224,8 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
                     label=Signal::derive(move || t_string!(i18n, map_label, town = town_name()).to_string())
                     circle_label=Signal::derive(move || t_string!(i18n, map_circle_label, km = state.read().radius_km).to_string())
                 />
+                // Kiosk only: the search (and the open vacancy) as a QR code for the visitor's phone.
+                <ContinueOnPhone />
             </div>
         </div>
     }

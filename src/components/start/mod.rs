@@ -4,7 +4,9 @@ mod dutch_picker;
 mod locate;
 mod town_picker;
 
+use crate::components::kiosk::{KioskLanguages, KioskTowns};
 use crate::i18n::*;
+use crate::mode::use_kiosk;
 use crate::url_state::{use_view_navigator, use_view_state, History, RESULTS_PATH};
 use dutch_picker::DutchLevelPicker;
 use leptos::ev::SubmitEvent;
@@ -54,13 +56,17 @@ pub fn StartPage() -> impl IntoView {
         navigate(RESULTS_PATH, &state, History::Push);
     };
 
+    let kiosk = use_kiosk().is_some();
     view! {
         <div class="start-page">
+            {kiosk.then(|| view! { <KioskLanguages /> })}
             <h1>{t!(i18n, start_title)}</h1>
             <p class="intro">{t!(i18n, start_intro)}</p>
             <form class="start-form" on:submit=submit novalidate>
+                {kiosk.then(|| view! { <KioskTowns selected=town /> })}
                 <TownPicker selected=town error=town_error />
-                <UseMyLocation selected=town />
+                // A kiosk's position is the fair's, not the visitor's home.
+                {(!kiosk).then(|| view! { <UseMyLocation selected=town /> })}
                 <DutchLevelPicker selected=dutch />
                 <button type="submit" class="button button-primary">{t!(i18n, show_jobs)}</button>
             </form>

@@ -2,12 +2,14 @@
 
 use crate::api::{use_api, ApiError};
 use crate::components::apply::ApplyForm;
+use crate::components::kiosk::PhoneLink;
 use crate::components::status::ErrorNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::{
     api_error, contract_name, format_km, language_name, level_description, level_name, regime_name,
 };
+use crate::mode::use_kiosk;
 use crate::url_state::{use_current_view, use_view_navigator, view_href, History, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
@@ -152,6 +154,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
     let (contract, regime, hours) = (v.contract, v.regime, detail.hours_per_week);
     let published = v.published.clone();
     let lang_of_content = detail.content_language.clone();
+    let kiosk = use_kiosk().is_some();
 
     view! {
         <p class="vacancy-employer"><span lang="nl">{v.employer.clone()}</span>" · "<span lang="nl">{v.place.clone()}</span></p>
@@ -205,6 +208,10 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
         <section class="how-to-apply" aria-labelledby="apply-heading">
             <h3 id="apply-heading">{t!(i18n, detail_how_to_apply)}</h3>
             {match (v.apply_mode, external_url) {
+                // A kiosk never leaves the app: the employer's page goes to the visitor's phone.
+                (ApplyMode::External, Some(url)) if kiosk => view! {
+                    <PhoneLink url=url explanation=Signal::derive(move || t_string!(i18n, kiosk_external_apply).to_string()) />
+                }.into_any(),
                 (ApplyMode::External, Some(url)) => view! {
                     <a class="button button-primary" href=url target="_blank" rel="noopener noreferrer">{t!(i18n, detail_apply_external)}</a>
                     <p class="field-hint">{t!(i18n, detail_external_note)}</p>
