@@ -49,7 +49,9 @@ export default defineConfig({
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     { name: 'laptop', testIgnore: onlyFor('phone', 'kiosk'), use: { viewport: { width: 1366, height: 768 } } },
-    // A portrait touch kiosk in a job centre.
-    { name: 'kiosk', testIgnore: onlyFor('phone', 'laptop'), use: { viewport: { width: 1080, height: 1920 } } },
+    // A portrait touch kiosk at a job fair.
+    { name: 'kiosk', testIgnore: onlyFor('phone', 'laptop'), use: { viewport: { width: 1080, height: 1920 }, hasTouch: true } },
+    // The same kiosk in landscape: only the kiosk's own specs, to keep CI short.
+    { name: 'kiosk-landscape', testMatch: /\.kiosk\.spec\.ts$/, use: { viewport: { width: 1920, height: 1080 }, hasTouch: true } },
   ],
 });

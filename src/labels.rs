@@ -105,6 +105,24 @@ pub fn field_error(i18n: I18n, code: FieldErrorCode) -> String {
     .to_string()
 }
 
+/// The label of an application field named by the API, for the error summary ("Prénom : ce
+/// champ est obligatoire."); `None` where the message says it alone (consent, unknown fields).
+pub fn field_label(i18n: I18n, field: &str) -> Option<String> {
+    Some(
+        match field {
+            "first_name" => t_string!(i18n, field_first_name),
+            "last_name" => t_string!(i18n, field_last_name),
+            "email" => t_string!(i18n, field_email),
+            "phone" => t_string!(i18n, field_phone),
+            "dutch_level" => t_string!(i18n, field_dutch),
+            "forem_number" => t_string!(i18n, field_forem),
+            "message" => t_string!(i18n, field_message),
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
 /// A sentence for an API failure.
 pub fn api_error(i18n: I18n, error: &ApiError) -> String {
     match error {

@@ -1,14 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { expectNoAxeViolations as expectNoViolations } from './support/axe';
 import { langs } from './support/locales';
 import { firstInAppVacancy, mons, Passerelle } from './support/passerelle';
-
-async function expectNoViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(summary, `axe violations on ${screen}`).toEqual([]);
-}
 
 for (const lang of langs) {
   test(`every screen passes axe in ${lang}`, async ({ page, api, request }) => {

@@ -8,7 +8,7 @@ use crate::api::{use_api, ApiError};
 use crate::components::qr::QrCode;
 use crate::focus::focus_id_after_render;
 use crate::i18n::*;
-use crate::labels::{api_error, field_error, level_name};
+use crate::labels::{api_error, field_error, field_label, level_name};
 use crate::mode::use_kiosk;
 use crate::storage;
 use crate::url_state::use_current_view;
@@ -171,8 +171,13 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                         <ul>
                             {move || errors.get().iter().map(|(field, code)| {
                                 let href = format!("#apply-{field}");
-                                let code = *code;
-                                view! { <li><a href=href>{move || field_error(i18n, code)}</a></li> }
+                                let (field, code) = (field.clone(), *code);
+                                // Names the field: three "this field is required" alone say nothing.
+                                let text = move || match field_label(i18n, &field) {
+                                    Some(label) => t_string!(i18n, field_error_in, field = label, error = field_error(i18n, code)).to_string(),
+                                    None => field_error(i18n, code),
+                                };
+                                view! { <li><a href=href>{text}</a></li> }
                             }).collect_view()}
                         </ul>
                     </div>

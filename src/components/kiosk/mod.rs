@@ -28,6 +28,9 @@ use passerelle_core::kiosk::{seconds_left, KioskSettings};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// How often idleness and the countdown are checked.
+const TICK_MS: u64 = 500;
+
 /// What counts as a visitor being there: touch, pointer, keys, scrolling.
 const ACTIVITY_EVENTS: [&str; 7] = [
     "pointerdown",
@@ -60,82 +63,67 @@ pub fn KioskSession(settings: Arc<KioskSettings>, children: ChildrenFn) -> impl 
     // When the current visitor's session started; the question is only asked once someone has
     // touched the screen since, so an untouched start screen is never interrupted.
     let session_started = RwSignal::new(js_sys::Date::now());
+    // When the visitor last answered "continue".
+    let continued_at = RwSignal::new(0.0);
     // The deadline of the "still there?" question while it is shown.
     let asking = RwSignal::new(None::<f64>);
-    let now = RwSignal::new(js_sys::Date::now());
 
-    let UseIdleReturn {
-        idle,
-        last_active,
-        reset: restart_idle_timer,
-        ..
-    } = use_idle_with_options(
+    // use_idle listens for activity; idleness itself is judged on a steady tick from the time of
+    // the last activity rather than by its one-shot timer, so a timer the browser delayed or a
+    // clock that jumped (a laptop lid, a test's fake clock) still ends in the right state.
+    let UseIdleReturn { last_active, .. } = use_idle_with_options(
         u64::from(settings.idle_seconds) * 1000,
         UseIdleOptions::default().events(ACTIVITY_EVENTS.iter().map(|e| e.to_string()).collect()),
     );
-    let ticker = use_interval_fn(move || now.set(js_sys::Date::now()), 250);
-    (ticker.pause)();
+    let now = RwSignal::new(js_sys::Date::now());
+    let _ticker = use_interval_fn(move || now.set(js_sys::Date::now()), TICK_MS);
 
+    let idle_ms = f64::from(settings.idle_seconds) * 1000.0;
     let countdown_ms = f64::from(settings.countdown_seconds) * 1000.0;
-    {
-        let resume = ticker.resume.clone();
-        Effect::new(move |_| {
-            let someone_was_here = last_active.get() > session_started.get_untracked();
-            if idle.get() && someone_was_here && asking.get_untracked().is_none() {
-                now.set(js_sys::Date::now());
-                asking.set(Some(js_sys::Date::now() + countdown_ms));
-                resume();
-            }
-        });
-    }
+    Effect::new(move |_| {
+        let now = now.get();
+        let started = session_started.get();
+        let active = last_active.get();
+        let someone_was_here = active > started;
+        let quiet_since = active.max(started).max(continued_at.get());
+        if someone_was_here && now - quiet_since >= idle_ms && asking.get_untracked().is_none() {
+            asking.set(Some(now + countdown_ms));
+        }
+    });
 
     let navigate = use_navigate();
     let language = settings.language;
-    let wipe = {
-        let pause = ticker.pause.clone();
-        let restart_idle_timer = restart_idle_timer.clone();
-        move || {
-            pause();
-            asking.set(None);
-            storage::forget_everything();
-            if let Some(locale) = locale_from_code(language) {
-                i18n.set_locale(locale);
-            }
-            navigate(
-                &format!("{START_PATH}?lang={language}"),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-            // Once the router shows the start path, drop and rebuild every screen.
-            request_animation_frame(move || {
-                session_started.set(js_sys::Date::now());
-                generation.update(|g| *g += 1);
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-            });
-            restart_idle_timer();
+    let wipe = move || {
+        asking.set(None);
+        session_started.set(js_sys::Date::now());
+        storage::forget_everything();
+        if let Some(locale) = locale_from_code(language) {
+            i18n.set_locale(locale);
         }
+        navigate(
+            &format!("{START_PATH}?lang={language}"),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+        // Once the router shows the start path, drop and rebuild every screen.
+        request_animation_frame(move || {
+            generation.update(|g| *g += 1);
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        });
     };
 
-    let seconds = Memo::new(move |_| {
-        asking
-            .get()
-            .map(|deadline| seconds_left(deadline, now.get()))
-    });
+    let seconds = Memo::new(move |_| asking.get().map(|deadline| seconds_left(deadline, now.get())));
     Effect::new(move |_| {
         if seconds.get() == Some(0) {
             wipe();
         }
     });
 
-    let stay = {
-        let pause = ticker.pause.clone();
-        move |_| {
-            pause();
-            asking.set(None);
-            restart_idle_timer();
-        }
+    let stay = move |_| {
+        continued_at.set(js_sys::Date::now());
+        asking.set(None);
     };
 
     let continue_button = NodeRef::<leptos::html::Button>::new();
@@ -164,7 +152,7 @@ pub fn KioskSession(settings: Arc<KioskSettings>, children: ChildrenFn) -> impl 
                         {move || seconds.get().unwrap_or_default()}
                     </p>
                     <button type="button" class="button button-primary kiosk-continue"
-                        node_ref=continue_button on:click=stay.clone()>
+                        node_ref=continue_button on:click=stay>
                         {t!(i18n, kiosk_idle_continue)}
                     </button>
                 </div>
