@@ -118,12 +118,21 @@ fn ConfigError(error: ApiError) -> impl IntoView {
     let retry = Callback::new(|_| {
         let _ = window().location().reload();
     });
+    // A configuration the app cannot use is for whoever deployed it to fix: say exactly what.
+    let detail = match &error {
+        ApiError::Malformed(why) => Some(why.clone()),
+        _ => None,
+    };
     let message = Signal::derive(move || {
-        format!(
+        let mut text = format!(
             "{} {}",
             t_string!(i18n, config_error),
             api_error(i18n, &error)
-        )
+        );
+        if let Some(why) = &detail {
+            text.push_str(&format!(" {} {why}", t_string!(i18n, technical_detail)));
+        }
+        text
     });
     view! { <ErrorNotice message=message retry_label=Signal::derive(move || t_string!(i18n, retry).to_string()) on_retry=retry /> }
 }

@@ -114,7 +114,11 @@ pub fn KioskSession(settings: Arc<KioskSettings>, children: ChildrenFn) -> impl 
         });
     };
 
-    let seconds = Memo::new(move |_| asking.get().map(|deadline| seconds_left(deadline, now.get())));
+    let seconds = Memo::new(move |_| {
+        asking
+            .get()
+            .map(|deadline| seconds_left(deadline, now.get()))
+    });
     Effect::new(move |_| {
         if seconds.get() == Some(0) {
             wipe();
