@@ -15,6 +15,7 @@ pub mod fixtures;
 pub mod geo;
 pub mod loading;
 pub mod municipality;
+pub mod on_device;
 pub mod station;
 pub mod text;
 pub mod view_state;
