@@ -1,6 +1,7 @@
 //! The application shell: languages, runtime config, routing, header and footer.
 
 use crate::api::{load_config, ApiClient, ApiError};
+use crate::components::applications::ApplicationsPage;
 use crate::components::header::{sync_locale_from_url, Header};
 use crate::components::map::Tiles;
 use crate::components::results::ResultsPage;
@@ -21,6 +22,8 @@ pub fn App() -> impl IntoView {
     // The URL's language, read before anything renders, so the first frame is already in it;
     // `<I18nContextProvider>` takes over a context it finds (see `i18n::provide_initial_locale`).
     provide_initial_locale();
+    // Personal data does not outlive its retention time just because nobody reads it again.
+    crate::storage::sweep_expired();
     view! {
         <I18nContextProvider>
             <Router>
@@ -50,6 +53,7 @@ fn Shell() -> impl IntoView {
                             <Routes fallback=move || view! { <NotFound /> }>
                                 <Route path=path!("/") view=StartPage />
                                 <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
+                                <Route path=path!("/applications") view=ApplicationsPage />
                             </Routes>
                             <Footer tile_attribution=tile_attribution />
                         }.into_any()

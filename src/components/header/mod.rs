@@ -52,6 +52,7 @@ pub fn Header() -> impl IntoView {
             <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
             <a class="brand" href=move || format!("/?lang={}", locale_code(i18n.get_locale()))>{t!(i18n, app_name)}</a>
             <span class="tagline">{t!(i18n, tagline)}</span>
+            <a class="header-link" href=move || format!("/applications?lang={}", locale_code(i18n.get_locale()))>{t!(i18n, nav_applications)}</a>
             <div class="language-switch">
                 <label for="language-select">{t!(i18n, language_label)}</label>
                 // `prop:value`, not only `selected`: once the person has chosen an option, the
