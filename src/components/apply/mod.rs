@@ -241,7 +241,6 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                     <p class="field-hint" id="apply-privacy">{t!(i18n, privacy_note)}</p>
                     {move || errors.read().get("consent").map(|code| view! { <p class="field-error" id="apply-consent-error">{field_error(i18n, code)}</p> })}
                 </div>
-                <DevicePrivacyNote />
                 {move || match sending.get() {
                     SendState::Failed(e) => view! {
                         <p class="notice notice-error" id="apply-send-error" tabindex="-1" role="alert">
@@ -260,6 +259,8 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                 <Show when=move || !draft.read().is_blank() && sending.get() != SendState::InFlight>
                     <DiscardDraft on_discard=discard />
                 </Show>
+                // After the actions, so the send button stays close to the fields.
+                <DevicePrivacyNote />
             </form>
         </Show>
     }
