@@ -1,6 +1,7 @@
 //! The application shell: languages, runtime config, routing, header and footer.
 
 use crate::api::{load_config, ApiClient, ApiError, RuntimeConfig};
+use crate::components::applications::ApplicationsPage;
 use crate::components::header::{sync_locale_from_url, Header};
 use crate::components::kiosk::KioskSession;
 use crate::components::map::Tiles;
@@ -23,6 +24,8 @@ pub fn App() -> impl IntoView {
     // The URL's language, read before anything renders, so the first frame is already in it;
     // `<I18nContextProvider>` takes over a context it finds (see `i18n::provide_initial_locale`).
     provide_initial_locale();
+    // Personal data does not outlive its retention time just because nobody reads it again.
+    crate::storage::sweep_expired();
     view! {
         <I18nContextProvider>
             <Router>
@@ -67,6 +70,7 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
                 <Routes fallback=move || view! { <NotFound /> }>
                     <Route path=path!("/") view=StartPage />
                     <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
+                    <Route path=path!("/applications") view=ApplicationsPage />
                 </Routes>
             </main>
             <Footer tile_attribution=tile_attribution.clone() />

@@ -1,7 +1,8 @@
 //! Passerelle's browser app: a thin Leptos shell over `passerelle-core`.
 //!
 //! - `api`: the one owner of HTTP (the JSON API, the runtime config, static GeoJSON).
-//! - `storage`: the one owner of browser storage (application drafts, sent receipts).
+//! - `storage`: the one owner of browser storage (application drafts, sent applications; memory
+//!   only on kiosks).
 //! - `mode`: personal device or job-fair kiosk, decided once from the deployment's config.
 //! - `url_state`: the results view's state in the URL.
 //! - `vacancies`: the vacancies around the chosen towns, loaded once and filtered locally;

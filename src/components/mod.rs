@@ -1,5 +1,6 @@
 //! The UI, a folder per feature.
 
+pub mod applications;
 pub mod apply;
 pub mod header;
 pub mod kiosk;

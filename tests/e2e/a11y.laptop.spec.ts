@@ -23,5 +23,9 @@ for (const lang of langs) {
     await page.getByRole('button', { name: app.t('apply_send') }).click();
     await expect(page.locator('#apply-consent-error')).toBeVisible();
     await expectNoViolations(page, 'apply form with errors');
+
+    await page.goto(`/applications?lang=${lang}`);
+    await expect(page.getByText(app.t('applications_empty'))).toBeVisible();
+    await expectNoViolations(page, 'my applications, none yet');
   });
 }

@@ -16,6 +16,7 @@ pub mod geo;
 pub mod kiosk;
 pub mod loading;
 pub mod municipality;
+pub mod on_device;
 pub mod qr;
 pub mod station;
 pub mod text;

@@ -1,10 +1,13 @@
 //! Step 6: the application form. The draft is saved on the device as the person types and
 //! restored after a reload or a failed send; a retry reuses the idempotency key, so a dropped
-//! connection never makes a second application.
+//! connection never makes a second application. The person can discard the draft, and a sent
+//! application is recorded for "My applications".
 
+mod discard;
 mod field;
 
 use crate::api::{use_api, ApiError};
+use crate::components::applications::{DevicePrivacyNote, APPLICATIONS_PATH};
 use crate::components::qr::QrCode;
 use crate::focus::focus_id_after_render;
 use crate::i18n::*;
@@ -12,13 +15,15 @@ use crate::labels::{api_error, field_error, field_label, level_name};
 use crate::mode::use_kiosk;
 use crate::storage;
 use crate::url_state::use_current_view;
+use discard::DiscardDraft;
 use field::{FieldErrors, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use passerelle_core::api::{ApplicationReceipt, VacancySummary};
+use passerelle_core::api::VacancySummary;
 use passerelle_core::application::validate_application;
 use passerelle_core::draft::ApplicationDraft;
+use passerelle_core::on_device::SentApplication;
 use passerelle_core::DutchLevel;
 use wasm_bindgen::JsCast;
 
@@ -27,7 +32,7 @@ enum SendState {
     Idle,
     InFlight,
     Failed(ApiError),
-    Sent(ApplicationReceipt),
+    Sent(SentApplication),
 }
 
 /// The id of a field's input, which its label, error and summary link point at.
@@ -47,39 +52,68 @@ fn focus_field(field: &str) {
 
 /// What a kiosk receipt's QR code carries: the reference first (what the employer asks for),
 /// then which vacancy and when, as plain text any phone shows.
-fn receipt_qr_text(receipt: &ApplicationReceipt, vacancy: &str) -> String {
+fn receipt_qr_text(sent: &SentApplication) -> String {
     format!(
-        "Passerelle {} · {vacancy} · {}",
-        receipt.reference, receipt.received_at
+        "Passerelle {} · {} · {} · {}",
+        sent.reference, sent.title, sent.employer, sent.received_at
     )
 }
 
 #[component]
 pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
     let i18n = use_i18n();
-    let my_dutch = use_current_view().get_untracked().dutch;
+    let view_now = use_current_view().get_untracked();
+    let my_dutch = view_now.dutch;
     let client = use_api();
     let id = vacancy.id;
-    let restored = storage::load_draft(id);
-    let was_restored = restored.as_ref().is_some_and(|d| !d.is_blank());
-    let draft = RwSignal::new(restored.unwrap_or_else(|| ApplicationDraft {
+    let blank_draft = move || ApplicationDraft {
         dutch_level: my_dutch.level(),
         ..ApplicationDraft::new(id)
-    }));
-    let sending = RwSignal::new(match storage::load_receipt(id) {
-        Some(receipt) => SendState::Sent(receipt),
+    };
+    let restored = storage::load_draft(id);
+    let was_restored = RwSignal::new(restored.as_ref().is_some_and(|d| !d.is_blank()));
+    let draft = RwSignal::new(restored.unwrap_or_else(blank_draft));
+    let sending = RwSignal::new(match storage::load_sent(id) {
+        Some(sent) => SendState::Sent(sent),
         None => SendState::Idle,
     });
     let errors = RwSignal::new(FieldErrors::default());
     let storage_failed = RwSignal::new(false);
+    let discarded = RwSignal::new(false);
+    // What "My applications" shows for this vacancy, and the search that opens it again.
+    let record = move |receipt: passerelle_core::api::ApplicationReceipt| SentApplication {
+        vacancy_id: id,
+        reference: receipt.reference,
+        received_at: receipt.received_at,
+        title: vacancy.title.clone(),
+        employer: vacancy.employer.clone(),
+        town: view_now
+            .town
+            .map(|t| t.nis_code.to_owned())
+            .unwrap_or_default(),
+        dutch: my_dutch.as_str().to_owned(),
+    };
 
     // Every edit is saved at once: a reload, a crash or a dead battery loses nothing typed.
     let edit = move |change: Box<dyn FnOnce(&mut ApplicationDraft)>| {
         draft.update(|d| change(d));
+        discarded.set(false);
         storage_failed.set(draft.with_untracked(storage::save_draft).is_err());
     };
 
+    let discard = Callback::new(move |()| {
+        storage::discard_draft(id);
+        draft.set(blank_draft());
+        errors.set(FieldErrors::default());
+        sending.set(SendState::Idle);
+        storage_failed.set(false);
+        was_restored.set(false);
+        discarded.set(true);
+        focus_field("first_name");
+    });
+
     let submit = move |ev: SubmitEvent| {
+        let record = record.clone();
         ev.prevent_default();
         if sending.get_untracked() == SendState::InFlight {
             return;
@@ -103,8 +137,9 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
         spawn_local(async move {
             match client.apply(&request, &key).await {
                 Ok(receipt) => {
-                    storage::application_sent(id, &receipt);
-                    sending.set(SendState::Sent(receipt));
+                    let sent = record(receipt);
+                    storage::application_sent(&sent);
+                    sending.set(SendState::Sent(sent));
                     focus_id_after_render("apply-success");
                 }
                 Err(ApiError::Status {
@@ -134,7 +169,6 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
     }
 
     let kiosk = use_kiosk().is_some();
-    let vacancy_name = format!("{} · {}", vacancy.title, vacancy.employer);
 
     let levels: Vec<Option<DutchLevel>> = std::iter::once(None)
         .chain(DutchLevel::ALL.into_iter().map(Some))
@@ -151,12 +185,16 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                     // A kiosk forgets the receipt at the next reset: the visitor takes it along.
                     {kiosk.then(|| view! {
                         <div class="receipt-qr">
-                            <QrCode text=receipt_qr_text(&receipt, &vacancy_name)
+                            <QrCode text=receipt_qr_text(&receipt)
                                 label=Signal::derive(move || t_string!(i18n, kiosk_receipt_qr_label).to_string()) />
                             <p>{t!(i18n, kiosk_receipt_note)}</p>
                         </div>
                     })}
                     <p>{t!(i18n, apply_success_note)}</p>
+                    // A kiosk keeps no list of applications for the next visitor to see.
+                    {(!kiosk).then(|| view! {
+                        <p><a href=move || format!("{APPLICATIONS_PATH}?lang={}", locale_code(i18n.get_locale()))>{t!(i18n, apply_see_applications)}</a></p>
+                    })}
                 </div>
             }.into_any(),
             _ => ().into_any(),
@@ -164,7 +202,11 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
         <Show when=move || !matches!(sending.get(), SendState::Sent(_))>
             <form class="apply-form" on:submit=submit.clone() novalidate aria-labelledby="apply-form-title">
                 <h3 id="apply-form-title">{t!(i18n, apply_title)}</h3>
-                {was_restored.then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, apply_draft_restored)}</p> })}
+                {move || was_restored.get().then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, apply_draft_restored)}</p> })}
+                // Always in the document, so screen readers announce the text when it appears.
+                <p role="status" class=move || if discarded.get() { "notice notice-success" } else { "" }>
+                    {move || discarded.get().then(|| t_string!(i18n, apply_discarded).to_string())}
+                </p>
                 <Show when=move || !errors.read().is_empty()>
                     <div class="notice notice-error" role="alert">
                         <p>{t!(i18n, apply_errors_summary)}</p>
@@ -196,7 +238,7 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                     on_input=Callback::new(move |v: String| edit(Box::new(move |d| d.phone = v))) errors=errors />
                 <div class="field">
                     <label for="apply-dutch_level">{t!(i18n, field_dutch)}</label>
-                    <select id="apply-dutch_level" on:change=move |ev| {
+                    <select id="apply-dutch_level" prop:value=move || draft.read().dutch_level.map(|l| l.as_str()).unwrap_or("") on:change=move |ev| {
                         let level = event_target_value(&ev).parse::<DutchLevel>().ok();
                         edit(Box::new(move |d| d.dutch_level = level));
                     }>
@@ -243,6 +285,11 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                 {move || (sending.get() == SendState::Idle && !draft.read().is_blank()).then(|| view! {
                     <p class="field-hint" aria-live="polite">{t!(i18n, apply_draft_saved)}</p>
                 })}
+                <Show when=move || !draft.read().is_blank() && sending.get() != SendState::InFlight>
+                    <DiscardDraft on_discard=discard />
+                </Show>
+                // After the actions, so the send button stays close to the fields.
+                <DevicePrivacyNote />
             </form>
         </Show>
     }

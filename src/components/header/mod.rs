@@ -1,5 +1,6 @@
 //! The header: the name, and the language switch (the choice lives in the URL's `lang`).
 
+use crate::components::applications::APPLICATIONS_PATH;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -51,6 +52,7 @@ pub fn use_language_switch() -> impl Fn(Locale) + Clone + 'static {
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let switch_to = use_language_switch();
+    let kiosk = crate::mode::use_kiosk().is_some();
     let switch = move |ev| {
         if let Some(locale) = locale_from_code(&event_target_value(&ev)) {
             switch_to(locale);
@@ -61,6 +63,10 @@ pub fn Header() -> impl IntoView {
             <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
             <a class="brand" href=move || format!("/?lang={}", locale_code(i18n.get_locale()))>{t!(i18n, app_name)}</a>
             <span class="tagline">{t!(i18n, tagline)}</span>
+            // A kiosk keeps no applications: nothing to list for the next visitor.
+            {(!kiosk).then(|| view! {
+                <a class="header-link" href=move || format!("{APPLICATIONS_PATH}?lang={}", locale_code(i18n.get_locale()))>{t!(i18n, nav_applications)}</a>
+            })}
             <div class="language-switch">
                 <label for="language-select">{t!(i18n, language_label)}</label>
                 // `prop:value`, not only `selected`: once the person has chosen an option, the
