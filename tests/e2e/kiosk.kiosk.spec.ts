@@ -102,6 +102,10 @@ test.describe('a kiosk visitor who walks away', () => {
     await expect(app.field('field_last_name')).toHaveValue(typed.last);
     await expect(app.field('field_email')).toHaveValue(typed.email);
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    // The screen behind the question is usable again, not left inert.
+    await app.field('field_first_name').press('End');
+    await app.field('field_first_name').pressSequentially('-Sophie');
+    await expect(app.field('field_first_name')).toHaveValue(`${typed.first}-Sophie`);
   });
 });
 
