@@ -120,6 +120,24 @@ impl ScreenBox {
     }
 }
 
+/// Where a name sits around its place's dot, tried in this order until one fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Right,
+    Left,
+    Above,
+    Below,
+}
+
+impl Placement {
+    pub const ALL: [Placement; 4] = [
+        Placement::Right,
+        Placement::Left,
+        Placement::Above,
+        Placement::Below,
+    ];
+}
+
 /// How a label is laid out around its place, in CSS pixels; must match the map's stylesheet.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LabelMetrics {
@@ -127,44 +145,102 @@ pub struct LabelMetrics {
     pub line_height: f64,
     /// A generous average glyph width: an overestimate only spaces names a little more.
     pub char_width: f64,
-    /// From the place's point to the start of the text (the dot and a gap).
+    /// From the place's point to the text beside it (the dot and a gap).
     pub text_offset: f64,
+    /// From the place's point to the text above or below it.
+    pub vertical_offset: f64,
+    /// Half the dot's size: the dot is part of the label wherever the text goes.
+    pub dot_radius: f64,
     /// Extra room kept free around each name.
     pub gap: f64,
 }
 
 impl LabelMetrics {
-    /// The box a label takes with its place at screen point `(x, y)`: a dot on the point and the
-    /// text to its right, vertically centred.
-    pub fn screen_box(&self, (x, y): (f64, f64), text: &str) -> ScreenBox {
-        let width = self.text_offset + self.char_width * text.chars().count() as f64;
-        let half_height = self.line_height / 2.0;
+    /// The box a label takes with its place at screen point `(x, y)` and its text `placement`.
+    pub fn screen_box(&self, (x, y): (f64, f64), text: &str, placement: Placement) -> ScreenBox {
+        let width = self.char_width * text.chars().count() as f64;
+        let (dot, half_height) = (self.dot_radius, self.line_height / 2.0);
+        let (left, top, right, bottom) = match placement {
+            Placement::Right => (
+                x - dot,
+                y - half_height,
+                x + self.text_offset + width,
+                y + half_height,
+            ),
+            Placement::Left => (
+                x - self.text_offset - width,
+                y - half_height,
+                x + dot,
+                y + half_height,
+            ),
+            Placement::Above => (
+                x - (width / 2.0).max(dot),
+                y - self.vertical_offset - self.line_height,
+                x + (width / 2.0).max(dot),
+                y + dot,
+            ),
+            Placement::Below => (
+                x - (width / 2.0).max(dot),
+                y - dot,
+                x + (width / 2.0).max(dot),
+                y + self.vertical_offset + self.line_height,
+            ),
+        };
         ScreenBox {
-            left: x - self.text_offset - self.gap,
-            top: y - half_height - self.gap,
-            right: x + width + self.gap,
-            bottom: y + half_height + self.gap,
+            left: left - self.gap,
+            top: top - self.gap,
+            right: right + self.gap,
+            bottom: bottom + self.gap,
         }
     }
 }
 
-/// Which labels to show: each in turn unless it overlaps one already kept or leaves `view`.
-/// The first `always` labels are kept whatever they overlap (the home towns).
-pub fn keep_apart(boxes: &[ScreenBox], always: usize, view: &ScreenBox) -> Vec<bool> {
-    let mut kept: Vec<ScreenBox> = Vec::new();
-    boxes
+impl ScreenBox {
+    /// A square of `size` pixels centred on `(x, y)` (a cluster disc, say).
+    pub fn centred((x, y): (f64, f64), size: f64) -> Self {
+        let half = size / 2.0;
+        Self {
+            left: x - half,
+            top: y - half,
+            right: x + half,
+            bottom: y + half,
+        }
+    }
+
+    fn inside(&self, view: &ScreenBox) -> bool {
+        self.left >= view.left
+            && self.right <= view.right
+            && self.top >= view.top
+            && self.bottom <= view.bottom
+    }
+}
+
+/// Where to show each label, or `None` to leave it out: the first of its placements (boxes in
+/// the order of [`Placement::ALL`]) that overlaps no label already placed, none of the
+/// `obstacles` (marks drawn above the names, which would hide them) and stays in `view`.
+/// The first `always` labels (the home towns) are placed on the right whatever they overlap.
+pub fn place_apart(
+    candidates: &[[ScreenBox; 4]],
+    always: usize,
+    obstacles: &[ScreenBox],
+    view: &ScreenBox,
+) -> Vec<Option<Placement>> {
+    let mut taken: Vec<ScreenBox> = obstacles.to_vec();
+    candidates
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            let inside = b.left >= view.left
-                && b.right <= view.right
-                && b.top >= view.top
-                && b.bottom <= view.bottom;
-            let keep = i < always || (inside && !kept.iter().any(|k| k.overlaps(b)));
-            if keep {
-                kept.push(*b);
-            }
-            keep
+        .map(|(i, boxes)| {
+            let chosen = if i < always {
+                Some(0)
+            } else {
+                (0..boxes.len()).find(|&p| {
+                    boxes[p].inside(view) && !taken.iter().any(|t| t.overlaps(&boxes[p]))
+                })
+            };
+            chosen.map(|p| {
+                taken.push(boxes[p]);
+                Placement::ALL[p]
+            })
         })
         .collect()
 }
@@ -177,6 +253,8 @@ mod tests {
         line_height: 16.0,
         char_width: 8.0,
         text_offset: 8.0,
+        vertical_offset: 5.0,
+        dot_radius: 4.0,
         gap: 2.0,
     };
     const SCREEN: ScreenBox = ScreenBox {
@@ -185,6 +263,10 @@ mod tests {
         right: 1000.0,
         bottom: 800.0,
     };
+
+    fn candidates(at: (f64, f64), text: &str) -> [ScreenBox; 4] {
+        Placement::ALL.map(|p| METRICS.screen_box(at, text, p))
+    }
 
     #[test]
     fn every_listed_main_town_is_a_known_municipality() {
@@ -234,36 +316,73 @@ mod tests {
     }
 
     #[test]
-    fn a_name_that_would_overlap_a_kept_one_gives_way() {
-        let boxes = [
-            METRICS.screen_box((100.0, 100.0), "Gent"),
-            METRICS.screen_box((110.0, 105.0), "Merelbeke-Melle"),
-            METRICS.screen_box((100.0, 200.0), "Aalst"),
+    fn a_name_moves_round_its_dot_to_avoid_another_and_gives_way_when_nothing_fits() {
+        let labels = [
+            candidates((100.0, 100.0), "Gent"),
+            // Right of a dot just right of Gent's: its own right side is free.
+            candidates((150.0, 100.0), "Melle"),
+            // A dot on Gent's text: every placement covers it.
+            candidates((120.0, 100.0), "Merelbeke"),
+            candidates((100.0, 300.0), "Aalst"),
         ];
-        assert_eq!(keep_apart(&boxes, 0, &SCREEN), vec![true, false, true]);
+        assert_eq!(
+            place_apart(&labels, 0, &[], &SCREEN),
+            vec![
+                Some(Placement::Right),
+                Some(Placement::Right),
+                None,
+                Some(Placement::Right)
+            ]
+        );
     }
 
     #[test]
-    fn home_towns_stay_even_where_they_overlap_and_others_give_way() {
-        let boxes = [
-            METRICS.screen_box((100.0, 100.0), "Mons"),
-            METRICS.screen_box((104.0, 100.0), "Quaregnon"),
-            METRICS.screen_box((108.0, 100.0), "Jemappes"),
+    fn a_name_with_a_cluster_on_its_right_goes_left() {
+        let cluster = [ScreenBox::centred((140.0, 100.0), 40.0)];
+        let labels = [candidates((100.0, 100.0), "Kortrijk")];
+        assert_eq!(
+            place_apart(&labels, 0, &cluster, &SCREEN),
+            vec![Some(Placement::Left)]
+        );
+    }
+
+    #[test]
+    fn home_towns_stay_on_the_right_even_where_they_overlap_and_others_give_way() {
+        let cluster = [ScreenBox::centred((100.0, 100.0), 40.0)];
+        let labels = [
+            candidates((100.0, 100.0), "Mons"),
+            candidates((104.0, 100.0), "Quaregnon"),
+            candidates((108.0, 100.0), "Jemappes"),
         ];
-        assert_eq!(keep_apart(&boxes, 2, &SCREEN), vec![true, true, false]);
+        assert_eq!(
+            place_apart(&labels, 2, &cluster, &SCREEN),
+            vec![Some(Placement::Right), Some(Placement::Right), None]
+        );
     }
 
     #[test]
-    fn a_name_cut_by_the_screen_edge_is_left_out() {
-        let boxes = [METRICS.screen_box((990.0, 100.0), "Antwerpen")];
-        assert_eq!(keep_apart(&boxes, 0, &SCREEN), vec![false]);
+    fn a_name_at_the_screen_edge_turns_inward_and_one_off_screen_is_left_out() {
+        let labels = [
+            candidates((990.0, 100.0), "Antwerpen"),
+            candidates((1200.0, 100.0), "Lier"),
+        ];
+        assert_eq!(
+            place_apart(&labels, 0, &[], &SCREEN),
+            vec![Some(Placement::Left), None]
+        );
     }
 
     #[test]
-    fn a_label_box_covers_the_dot_and_grows_with_the_name() {
-        let short = METRICS.screen_box((50.0, 50.0), "Ath");
-        let long = METRICS.screen_box((50.0, 50.0), "Tongeren-Borgloon");
-        assert!(short.left < 50.0 && short.right > 50.0);
-        assert!(long.right - long.left > short.right - short.left);
+    fn every_placement_covers_the_dot_and_grows_with_the_name() {
+        for placement in Placement::ALL {
+            let short = METRICS.screen_box((50.0, 50.0), "Ath", placement);
+            let long = METRICS.screen_box((50.0, 50.0), "Tongeren-Borgloon", placement);
+            assert!(short.left < 46.0 && short.right > 54.0, "{placement:?}");
+            assert!(short.top < 46.0 && short.bottom > 54.0, "{placement:?}");
+            assert!(
+                long.right - long.left > short.right - short.left,
+                "{placement:?}"
+            );
+        }
     }
 }
