@@ -36,7 +36,8 @@ impl HomeArea {
 pub struct MapPoint {
     pub id: u32,
     pub location: LatLon,
-    /// Drawing class: 0, 1 or 2 (the Dutch-level fit, or 0 when there is none).
+    /// Drawing class (see `view_state::fit_class`): 0 within my level, 1 one above, 2 beyond,
+    /// 3 my level unknown.
     pub class: u8,
 }
 
