@@ -64,6 +64,29 @@ impl BoundingBox {
         (self.min.lat..=self.max.lat).contains(&p.lat)
             && (self.min.lon..=self.max.lon).contains(&p.lon)
     }
+
+    /// The box of a single point.
+    pub fn at(p: LatLon) -> Self {
+        Self { min: p, max: p }
+    }
+
+    /// The smallest box holding this one and `p`.
+    pub fn including(self, p: LatLon) -> Self {
+        Self {
+            min: LatLon::new(self.min.lat.min(p.lat), self.min.lon.min(p.lon)),
+            max: LatLon::new(self.max.lat.max(p.lat), self.max.lon.max(p.lon)),
+        }
+    }
+
+    /// The smallest box holding both.
+    pub fn union(self, other: Self) -> Self {
+        self.including(other.min).including(other.max)
+    }
+
+    /// True when `other` lies entirely inside this box.
+    pub fn contains_box(&self, other: &Self) -> bool {
+        self.contains(other.min) && self.contains(other.max)
+    }
 }
 
 #[cfg(test)]

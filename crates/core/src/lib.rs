@@ -12,9 +12,11 @@ pub mod dutch;
 pub mod filter;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+pub mod framing;
 pub mod geo;
 pub mod kiosk;
 pub mod loading;
+pub mod map_labels;
 pub mod municipality;
 pub mod on_device;
 pub mod qr;

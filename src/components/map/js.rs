@@ -11,3 +11,19 @@ pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
     }
     obj.into()
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `ResizeObserver`: Leaflet only notices window resizes, not its container
+    /// growing or shrinking as the page around it changes. Bound here for the map's one use.
+    pub type ResizeObserver;
+
+    #[wasm_bindgen::prelude::wasm_bindgen(constructor)]
+    pub fn new(callback: &js_sys::Function) -> ResizeObserver;
+
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn observe(this: &ResizeObserver, target: &web_sys::Element);
+
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn disconnect(this: &ResizeObserver);
+}

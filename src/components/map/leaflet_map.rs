@@ -1,16 +1,20 @@
-//! The Leaflet map itself: base layers, the home circle, and the vacancy marks redrawn from the
-//! core's grid clustering whenever the view moves.
+//! The Leaflet map itself: base layers, the home circles, the town names of an offline map,
+//! and the vacancy marks redrawn from the core's grid clustering whenever the view moves.
 
-use super::js::object;
+use super::js::{object, ResizeObserver};
+use super::marks::Marks;
+use super::place_labels::{self, PlaceLabels};
+use super::view_control::ViewControl;
 use super::{HomeArea, MapPoint, Tiles, ZoomTitles};
 use leaflet::{
-    Canvas, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented, FeatureGroup, Icon,
-    LatLng, LatLngBounds, Layer, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point, Svg,
-    TileLayer, TileLayerOptions, Zoom, ZoomOptions,
+    Canvas, CanvasOptions, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented,
+    FeatureGroup, Icon, LatLng, Layer, LayerGroup, Map, MapOptions, Svg, TileLayer,
+    TileLayerOptions, Zoom, ZoomOptions,
 };
 use leptos::prelude::{Callable, Callback};
-use passerelle_core::cluster::{cluster, separate, ClusterInput, Mark};
-use passerelle_core::geo::BoundingBox;
+use passerelle_core::cluster::ClusterInput;
+use passerelle_core::filter::SearchArea;
+use passerelle_core::framing;
 use passerelle_core::LatLon;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,102 +31,24 @@ extern "C" {
     /// `L.divIcon(options)`. The crate's `DivIcon::new` binds `new L.Icon` (leaflet 0.5.0 names
     /// the class `Icon`), which throws "iconUrl not set".
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
-    fn div_icon(options: &DivIconOptions) -> Icon;
+    pub(super) fn div_icon(options: &DivIconOptions) -> Icon;
 }
 
 /// Belgium, for the first view before a town is known.
 const BELGIUM_CENTRE: (f64, f64) = (50.6, 4.6);
-/// Cluster cell size in screen pixels: big enough to keep a few hundred marks on a laptop screen.
-const CELL_PX: f64 = 56.0;
-/// The widest cluster disc; marks closer than this are merged so no disc covers another's count.
-const CLUSTER_MAX_PX: f64 = 46.0;
-/// Fill colours for the drawing classes (see `MapPoint::class`): within, one above, beyond, unknown.
-pub const CLASS_COLOURS: [&str; 4] = ["#1b7f3b", "#b15c00", "#6b6b6b", "#0b5cad"];
+/// The pane of the vacancy marks' canvas: above the town names (Leaflet would put it in the
+/// overlay pane, under the SVG regions).
+const VACANCIES_PANE: &str = "vacanciesPane";
 
-/// The vacancy marks and what they are drawn from; shared with the `moveend` handler.
-struct Marks {
-    map: Map,
-    element: HtmlElement,
-    layer: FeatureGroup,
-    canvas: Canvas,
-    points: Arc<Vec<MapPoint>>,
-    inputs: Vec<ClusterInput>,
-    complete: bool,
-}
-
-impl Marks {
-    fn redraw(&mut self) {
-        self.layer.clear_layers();
-        let bounds = self.map.get_bounds();
-        let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
-        let view = BoundingBox {
-            min: LatLon::new(sw.lat(), sw.lng()),
-            max: LatLon::new(ne.lat(), ne.lng()),
-        };
-        let zoom = self.map.get_zoom();
-        let marks = separate(
-            cluster(&self.inputs, zoom, &view, CELL_PX),
-            zoom,
-            CLUSTER_MAX_PX,
-        );
-        let mut shown: u32 = 0;
-        for mark in &marks {
-            shown += mark.count;
-            let layer = if mark.count == 1 {
-                self.single(mark)
-            } else {
-                cluster_marker(mark)
-            };
-            self.layer.add_layer(&layer);
-        }
-        let _ = self
-            .element
-            .set_attribute("data-markers", &shown.to_string());
-        let _ = self
-            .element
-            .set_attribute("data-ready", if self.complete { "true" } else { "false" });
-    }
-
-    fn single(&self, mark: &Mark) -> Layer {
-        let point = &self.points[mark.first];
-        let colour = CLASS_COLOURS[usize::from(point.class.min(3))];
-        // Shape as well as colour tells the fit apart: solid disc, ring, small grey dot.
-        let (radius, weight, stroke, fill) = match point.class {
-            1 => (6.5, 3.0, colour, "#ffffff"),
-            2 => (4.5, 1.0, "#ffffff", colour),
-            _ => (6.5, 1.5, "#ffffff", colour),
-        };
-        let options = object(&[
-            ("renderer", self.canvas.clone().into()),
-            ("radius", radius.into()),
-            ("weight", weight.into()),
-            ("color", stroke.into()),
-            ("fillColor", fill.into()),
-            ("fillOpacity", 0.95.into()),
-            ("vacancyId", point.id.into()),
-        ]);
-        CircleMarker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options)
-            .unchecked_into()
-    }
-}
-
-/// A cluster: a round label with its count (our own number, never API text, goes into the icon's HTML).
-fn cluster_marker(mark: &Mark) -> Layer {
-    let size = match mark.count {
-        0..=9 => 28.0,
-        10..=99 => 34.0,
-        100..=999 => 40.0,
-        _ => CLUSTER_MAX_PX,
+/// Redraws the marks, then the town names around them.
+fn redraw(marks: &RefCell<Marks>, labels: Option<&Rc<RefCell<PlaceLabels>>>) {
+    let Ok(mut marks) = marks.try_borrow_mut() else {
+        return;
     };
-    let icon_options = DivIconOptions::new();
-    icon_options.set_html(format!("<span>{}</span>", mark.count));
-    icon_options.set_class_name(format!("cluster cluster-class-{}", mark.dominant_class()));
-    icon_options.set_icon_size(Point::new(size, size));
-    let options = MarkerOptions::new();
-    options.set_icon(div_icon(&icon_options));
-    // The list is the keyboard route to every vacancy; hundreds of focusable clusters would bury it.
-    options.set_keyboard(false);
-    Marker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options).into()
+    let discs = marks.redraw();
+    if let Some(Ok(labels)) = labels.map(|l| l.try_borrow()) {
+        labels.redraw(&discs);
+    }
 }
 
 /// Owns the Leaflet map and every layer on it.
@@ -130,15 +56,27 @@ pub struct LeafletMap {
     map: Map,
     svg: Svg,
     background: LayerGroup,
+    /// The GeoJSON layers of `background` (an `L.GeoJSON` is a feature group).
+    background_layers: Vec<FeatureGroup>,
     home_layer: LayerGroup,
     highlight_layer: LayerGroup,
     marks: Rc<RefCell<Marks>>,
+    /// Only without tiles: tiles carry their own place names.
+    labels: Option<Rc<RefCell<PlaceLabels>>>,
     zoom: Zoom,
-    fitted_home: Option<HomeArea>,
+    homes: Vec<HomeArea>,
+    /// The view was framed on a complete load for the current homes (framing happens once).
+    framed_on_complete_load: bool,
+    view_control: Rc<ViewControl>,
     /// Closures Leaflet calls back; dropped (and so invalid) only after the map is removed.
     callbacks: Vec<Closure<dyn Fn(JsValue) -> JsValue>>,
     on_move: Closure<dyn Fn(JsValue)>,
+    on_move_start: Closure<dyn Fn(JsValue)>,
     on_click: Closure<dyn Fn(JsValue)>,
+    /// Only kept alive: the observer calls it until `remove` disconnects it.
+    _on_resize: Closure<dyn Fn(JsValue)>,
+    resize_observer: ResizeObserver,
+    element: HtmlElement,
 }
 
 impl LeafletMap {
@@ -173,6 +111,17 @@ impl LeafletMap {
             tile_options.set_max_zoom(18.0);
             TileLayer::new_options(&tiles.url, &tile_options).add_to(&map);
         }
+        // Panes (z-index in style/main.css): regions, border and circles (SVG, overlay pane),
+        // then town names, then the vacancies, then the clusters (marker pane).
+        map.create_pane_by_name(VACANCIES_PANE);
+        let labels = tiles.is_none().then(|| {
+            let pane = map.create_pane_by_name(place_labels::PANE);
+            // The list names every vacancy's place; read aloud, the names would be noise.
+            let _ = pane.set_attribute("aria-hidden", "true");
+            Rc::new(RefCell::new(PlaceLabels::new(&map)))
+        });
+        let canvas_options = CanvasOptions::new();
+        canvas_options.set_pane(VACANCIES_PANE.to_owned());
         let background = LayerGroup::new();
         background.add_to(&map);
         let home_layer = LayerGroup::new();
@@ -185,21 +134,48 @@ impl LeafletMap {
             map: map.clone(),
             element: element.clone(),
             layer: layer.clone(),
-            canvas: Canvas::new(),
+            canvas: Canvas::with_options(&canvas_options),
             points: Arc::new(Vec::new()),
             inputs: Vec::new(),
             complete: false,
         }));
         let on_move = {
             let marks = Rc::clone(&marks);
+            let labels = labels.clone();
             Closure::<dyn Fn(JsValue)>::new(move |_| {
-                if let Ok(mut m) = marks.try_borrow_mut() {
-                    m.redraw();
-                }
+                redraw(&marks, labels.as_ref());
             })
         };
         map.unchecked_ref::<Evented>()
             .on("moveend", on_move.as_ref());
+        // Every pan and zoom starts with `movestart`: a drag, the wheel, the keyboard, the zoom
+        // buttons, a tap on a cluster. Only ours happen while `moving_ourselves` is set.
+        let view_control = Rc::new(ViewControl::default());
+        let on_move_start = {
+            let view_control = Rc::clone(&view_control);
+            Closure::<dyn Fn(JsValue)>::new(move |_| {
+                if !view_control.moving_ourselves.get() {
+                    view_control.moved_by_person.set(true);
+                }
+            })
+        };
+        map.unchecked_ref::<Evented>()
+            .on("movestart", on_move_start.as_ref());
+        let on_resize = {
+            let (map, element, view_control) =
+                (map.clone(), element.clone(), Rc::clone(&view_control));
+            Closure::<dyn Fn(JsValue)>::new(move |_| {
+                if element.client_width() == 0 || element.client_height() == 0 {
+                    return;
+                }
+                view_control.moving_ourselves.set(true);
+                map.invalidate_size(false);
+                view_control.moving_ourselves.set(false);
+                view_control.fit(&map, &element);
+            })
+        };
+        let resize_observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref());
+        resize_observer.observe(element);
         let on_click = {
             let map = map.clone();
             Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| match clicked_vacancy(&event) {
@@ -215,14 +191,22 @@ impl LeafletMap {
             // SVG for the few big shapes (circle, regions, border): crisp, and visible in the DOM.
             svg: Svg::new(),
             background,
+            background_layers: Vec::new(),
             home_layer,
             highlight_layer,
             marks,
+            labels,
             zoom,
-            fitted_home: None,
+            homes: Vec::new(),
+            framed_on_complete_load: false,
+            view_control,
             callbacks: Vec::new(),
             on_move,
+            on_move_start,
             on_click,
+            _on_resize: on_resize,
+            resize_observer,
+            element: element.clone(),
         })
     }
 
@@ -237,44 +221,86 @@ impl LeafletMap {
         let layer = geo_json(data, options);
         self.background.add_layer(&layer);
         self.callbacks.extend(style);
+        // They arrive after the circles are drawn and would cover them (one SVG, stacked in the
+        // order drawn): keep them at the bottom, in the order added (regions, then the border).
+        self.background_layers.push(layer.unchecked_into());
+        for layer in self.background_layers.iter().rev() {
+            layer.bring_to_back();
+        }
     }
 
-    /// Draws the home town and its circle, and fits the view to the circle when it changed.
-    pub fn set_home(&mut self, home: &HomeArea) {
-        if self.fitted_home.as_ref() == Some(home) {
-            return;
+    /// Shows the home towns and the vacancies found so far (`complete` once the load is done
+    /// for these homes).
+    ///
+    /// The view is framed when the homes change (on the whole circles until the load is
+    /// complete) and once more when the load completes, on the vacancies in reach; never while
+    /// pages stream in, and never again once the person has moved the map.
+    pub fn show(&mut self, homes: &[HomeArea], points: Arc<Vec<MapPoint>>, complete: bool) {
+        let homes_changed = self.homes != homes;
+        if homes_changed {
+            self.draw_homes(homes);
+            self.view_control.moved_by_person.set(false);
+            self.framed_on_complete_load = false;
         }
+        let frame_on_points = complete && !self.framed_on_complete_load;
+        let framing_points = frame_on_points.then(|| Arc::clone(&points));
+        self.set_points(points, complete);
+        if homes_changed || (frame_on_points && !self.view_control.moved_by_person.get()) {
+            self.frame(framing_points.as_deref().map(Vec::as_slice));
+        }
+        if complete {
+            self.framed_on_complete_load = true;
+        }
+    }
+
+    /// Draws a circle and a marker per home town, and their names on an offline map.
+    fn draw_homes(&mut self, homes: &[HomeArea]) {
         self.home_layer.clear_layers();
-        let centre = LatLng::new(home.location.lat, home.location.lon);
-        let circle_options = CircleOptions::new();
-        circle_options.set_radius(home.radius_km * 1000.0);
-        circle_options.set_renderer(self.svg.clone().into());
-        circle_options.set_class_name("home-circle".into());
-        circle_options.set_color("#0b5cad".into());
-        circle_options.set_weight(2.5);
-        circle_options.set_fill_opacity(0.04);
-        circle_options.set_interactive(false);
-        let circle = Circle::new_with_options(&centre, &circle_options);
-        self.home_layer.add_layer(&circle.clone().into());
-        let home_marker = object(&[
-            ("renderer", self.svg.clone().into()),
-            ("radius", 8.into()),
-            ("color", "#ffffff".into()),
-            ("weight", 3.into()),
-            ("fillColor", "#0b5cad".into()),
-            ("fillOpacity", 1.into()),
-            ("className", "home-marker".into()),
-            ("interactive", false.into()),
-        ]);
-        self.home_layer
-            .add_layer(&CircleMarker::new_with_options(&centre, &home_marker).unchecked_into());
-        let bounds: LatLngBounds = circle.get_bounds();
-        self.map.fit_bounds(&bounds);
-        self.fitted_home = Some(home.clone());
+        for home in homes {
+            let centre = LatLng::new(home.town.location.lat, home.town.location.lon);
+            let circle_options = CircleOptions::new();
+            circle_options.set_radius(home.radius_km * 1000.0);
+            circle_options.set_renderer(self.svg.clone().into());
+            circle_options.set_class_name("home-circle".into());
+            circle_options.set_color("#0b5cad".into());
+            circle_options.set_weight(2.5);
+            circle_options.set_fill_opacity(0.04);
+            circle_options.set_interactive(false);
+            self.home_layer
+                .add_layer(&Circle::new_with_options(&centre, &circle_options).into());
+            let home_marker = object(&[
+                ("renderer", self.svg.clone().into()),
+                ("radius", 8.into()),
+                ("color", "#ffffff".into()),
+                ("weight", 3.into()),
+                ("fillColor", "#0b5cad".into()),
+                ("fillOpacity", 1.into()),
+                ("className", "home-marker".into()),
+                ("interactive", false.into()),
+            ]);
+            self.home_layer
+                .add_layer(&CircleMarker::new_with_options(&centre, &home_marker).unchecked_into());
+        }
+        self.homes = homes.to_vec();
+        if let Some(labels) = &self.labels {
+            let towns: Vec<_> = homes.iter().map(|h| h.town).collect();
+            labels.borrow_mut().set_homes(&towns);
+        }
+    }
+
+    /// Frames the view with the core: the vacancies in reach and the homes, or the whole
+    /// circles without `points`.
+    fn frame(&self, points: Option<&[MapPoint]>) {
+        let areas: Vec<SearchArea> = self.homes.iter().map(HomeArea::area).collect();
+        let locations = points.into_iter().flatten().map(|p| p.location);
+        self.view_control
+            .frame
+            .set(framing::frame(&areas, locations));
+        self.view_control.fit(&self.map, &self.element);
     }
 
     /// Replaces the vacancies shown and redraws.
-    pub fn set_points(&mut self, points: Arc<Vec<MapPoint>>, complete: bool) {
+    fn set_points(&mut self, points: Arc<Vec<MapPoint>>, complete: bool) {
         let mut marks = self.marks.borrow_mut();
         marks.inputs = points
             .iter()
@@ -285,7 +311,8 @@ impl LeafletMap {
             .collect();
         marks.points = points;
         marks.complete = complete;
-        marks.redraw();
+        drop(marks);
+        redraw(&self.marks, self.labels.as_ref());
     }
 
     /// Marks one vacancy (or none): a thick yellow ring edged in black, the focus colours,
@@ -334,6 +361,8 @@ impl LeafletMap {
     pub fn remove(&mut self) {
         let evented = self.map.unchecked_ref::<Evented>();
         evented.off("moveend", self.on_move.as_ref());
+        evented.off("movestart", self.on_move_start.as_ref());
+        self.resize_observer.disconnect();
         self.marks
             .borrow()
             .layer

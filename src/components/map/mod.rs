@@ -4,21 +4,31 @@
 mod boundaries;
 mod js;
 mod leaflet_map;
+mod marks;
+mod place_labels;
+mod view_control;
 
 use crate::i18n::*;
 use leaflet_map::LeafletMap;
 use leptos::html::Div;
 use leptos::prelude::*;
-use passerelle_core::LatLon;
+use passerelle_core::filter::SearchArea;
+use passerelle_core::{LatLon, Municipality};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// The home town and its search circle.
+/// A home town and its search circle (a counsellor may search around several).
 #[derive(Debug, Clone, PartialEq)]
 pub struct HomeArea {
-    pub location: LatLon,
+    pub town: &'static Municipality,
     pub radius_km: f64,
+}
+
+impl HomeArea {
+    pub fn area(&self) -> SearchArea {
+        SearchArea::new(self.town.location, self.radius_km)
+    }
 }
 
 /// A vacancy as the map needs it.
@@ -26,7 +36,8 @@ pub struct HomeArea {
 pub struct MapPoint {
     pub id: u32,
     pub location: LatLon,
-    /// Drawing class: 0, 1 or 2 (the Dutch-level fit, or 0 when there is none).
+    /// Drawing class (see `view_state::fit_class`): 0 within my level, 1 one above, 2 beyond,
+    /// 3 my level unknown.
     pub class: u8,
 }
 
@@ -43,13 +54,13 @@ pub struct ZoomTitles {
     pub zoom_out: String,
 }
 
-/// The Leaflet map with the regions, the language border, the home circle and the vacancies.
+/// The Leaflet map with the regions, the language border, the home circles and the vacancies.
 ///
-/// `points_complete` tells the map when `points` is the whole answer (it then marks itself
-/// `data-ready`, which the browser tests wait for).
+/// `points_complete` tells the map when `points` is the whole answer for `homes` (it then
+/// frames the view on them once, and marks itself `data-ready`, which the browser tests wait for).
 #[component]
 pub fn VacancyMap(
-    #[prop(into)] home: Signal<Option<HomeArea>>,
+    #[prop(into)] homes: Signal<Vec<HomeArea>>,
     #[prop(into)] points: Signal<Arc<Vec<MapPoint>>>,
     #[prop(into)] points_complete: Signal<bool>,
     /// A vacancy to ring (hovered or selected in the list).
@@ -90,21 +101,14 @@ pub fn VacancyMap(
         }
     });
 
+    // One effect for the homes and the points: framing needs both as they are at the same moment.
     Effect::new(move |_| {
-        let home = home.get();
-        map.with_value(|m| {
-            if let (Some(m), Some(home)) = (m, home) {
-                m.borrow_mut().set_home(&home);
-            }
-        });
-    });
-
-    Effect::new(move |_| {
+        let homes = homes.get();
         let points = points.get();
         let complete = points_complete.get();
         map.with_value(|m| {
             if let Some(m) = m {
-                m.borrow_mut().set_points(points, complete);
+                m.borrow_mut().show(&homes, points, complete);
             }
         });
     });

@@ -142,11 +142,26 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
         results.find(id).map(|v| v.location())
     });
     let highlight = Signal::derive(move || hovered.get().or(selected_location.get()));
-    let home = Signal::derive(move || {
+    let map_homes = Memo::new(move |_| {
         let s = state.read();
-        s.town.map(|t| HomeArea {
-            location: t.location,
-            radius_km: f64::from(s.radius_km),
+        s.town
+            .map(|town| HomeArea {
+                town,
+                radius_km: f64::from(s.radius_km),
+            })
+            .into_iter()
+            .collect::<Vec<_>>()
+    });
+    // Complete for the towns asked: right after a change of town the previous load still reads
+    // as complete until the new one starts, and the map must not frame itself on it.
+    let points_complete = Memo::new(move |_| {
+        results.load.state.with(|s| {
+            s.is_complete()
+                && s.vacancies
+                    .areas()
+                    .iter()
+                    .map(|a| a.area)
+                    .eq(homes.read().iter().copied())
         })
     });
     let select_on_map = Callback::new(move |id: u32| {
@@ -214,9 +229,9 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
             <div id="results-map" class="results-map">
                 <MapLegend dutch=Signal::derive(move || state.read().dutch) />
                 <VacancyMap
-                    home=home
+                    homes=map_homes
                     points=points
-                    points_complete=Signal::derive(move || results.load.state.with(|s| s.is_complete()))
+                    points_complete=points_complete
                     highlight=highlight
                     on_select=select_on_map
                     visible=Signal::derive(move || tab.get() == Tab::Map)
