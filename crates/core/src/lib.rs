@@ -22,7 +22,7 @@ pub mod station;
 pub mod text;
 pub mod view_state;
 
-pub use dutch::{DutchLevel, Fit};
+pub use dutch::{DutchLevel, Fit, FitClass};
 pub use geo::{haversine_km, within_radius, LatLon};
 pub use municipality::{Municipality, Region};
 pub use station::Station;
