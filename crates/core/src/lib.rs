@@ -7,6 +7,7 @@ pub mod api;
 pub mod application;
 pub mod cluster;
 pub mod date;
+pub mod desk;
 pub mod draft;
 pub mod dutch;
 pub mod filter;
