@@ -6,15 +6,18 @@
 //! - [`table`]: rows at their nearest town, sorting, pages of 50;
 //! - [`shortlist`]: the ordered shortlist and which ids are gone;
 //! - [`course`]: the Dutch-course hint;
-//! - [`occupations`]: the occupations present in the data.
+//! - [`occupations`]: the occupations present in the data;
+//! - [`export`]: the shortlist as CSV for Excel.
 
 pub mod course;
+pub mod export;
 pub mod occupations;
 pub mod shortlist;
 pub mod state;
 pub mod table;
 
 pub use course::CourseHint;
+pub use export::{shortlist_csv, ExportColumn, ExportLabels, ExportRow};
 pub use occupations::{occupations_in, OccupationCount};
 pub use shortlist::{
     ResolvedShortlist, Shortlist, ShortlistEntry, ShortlistError, MAX_NOTE_CHARS, MAX_SHORTLIST,
