@@ -6,7 +6,7 @@ use super::state::{DeskFilter, DeskState, HomeTown};
 use crate::api::VacancySummary;
 use crate::filter::{nearest_area, SearchArea};
 use crate::geo::{BoundingBox, LatLon};
-use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Rows shown at a time: enough to scan, few enough that the DOM stays light.
@@ -177,36 +177,77 @@ impl TableSort {
 }
 
 /// Sorts rows by `sort`; equal values fall back to distance (nearest first), then id, so the
-/// order and the pages are the same at every reload. Sorts the index records, not the vacancies.
+/// order and the pages are the same at every reload.
+///
+/// Fast for 100,000 rows: each row's column value is first reduced to a number (text columns
+/// to their rank among the distinct values), so the sort compares small copied keys instead
+/// of reaching into the vacancies at every comparison.
 pub fn sort_rows(rows: &mut [DeskRow], items: &[VacancySummary], sort: TableSort) {
-    let id = |r: &DeskRow| items.get(r.index).map_or(u32::MAX, |v| v.id);
-    rows.sort_unstable_by(|a, b| {
-        let primary = match (items.get(a.index), items.get(b.index)) {
-            (Some(va), Some(vb)) => compare_column(sort.column, a, va, b, vb),
-            _ => Ordering::Equal,
+    let ranks = column_ranks(rows, items, sort.column);
+    let descending = sort.direction == SortDirection::Descending;
+    let mut keyed: Vec<(u32, u32, DeskRow)> = rows
+        .iter()
+        .zip(ranks)
+        .map(|(row, rank)| {
+            let id = items.get(row.index).map_or(u32::MAX, |v| v.id);
+            (if descending { !rank } else { rank }, id, *row)
+        })
+        .collect();
+    keyed.sort_unstable_by(|(rank_a, id_a, a), (rank_b, id_b, b)| {
+        let by_km = a.km.total_cmp(&b.km);
+        let primary = match (sort.column, descending) {
+            (SortColumn::Distance, false) => by_km,
+            (SortColumn::Distance, true) => by_km.reverse(),
+            _ => rank_a.cmp(rank_b),
         };
-        let primary = match sort.direction {
-            SortDirection::Ascending => primary,
-            SortDirection::Descending => primary.reverse(),
-        };
-        primary.then(a.km.total_cmp(&b.km)).then(id(a).cmp(&id(b)))
+        primary.then(by_km).then(id_a.cmp(id_b))
     });
+    for (slot, (_, _, row)) in rows.iter_mut().zip(keyed) {
+        *slot = row;
+    }
 }
 
-fn compare_column(
-    column: SortColumn,
-    a: &DeskRow,
-    va: &VacancySummary,
-    b: &DeskRow,
-    vb: &VacancySummary,
-) -> Ordering {
+/// The text a text column sorts by; `YYYY-MM-DD` dates sort as text.
+fn column_text(v: &VacancySummary, column: SortColumn) -> &str {
     match column {
-        SortColumn::Distance => a.km.total_cmp(&b.km),
-        SortColumn::DutchLevel => va.dutch_level.cmp(&vb.dutch_level),
-        SortColumn::Occupation => va.occupation_code.cmp(&vb.occupation_code),
-        SortColumn::Contract => (va.contract as u8).cmp(&(vb.contract as u8)),
-        // `YYYY-MM-DD` sorts as text.
-        SortColumn::Published => va.published.cmp(&vb.published),
+        SortColumn::Occupation => &v.occupation_code,
+        _ => &v.published,
+    }
+}
+
+/// Each row's value in `column` as a number that sorts the same way (0 for distance, which
+/// is compared as km). Text columns get their rank among the distinct values present.
+fn column_ranks(rows: &[DeskRow], items: &[VacancySummary], column: SortColumn) -> Vec<u32> {
+    let vacancy = |r: &DeskRow| items.get(r.index);
+    match column {
+        SortColumn::Distance => vec![0; rows.len()],
+        SortColumn::DutchLevel => rows
+            .iter()
+            .map(|r| vacancy(r).map_or(0, |v| v.dutch_level as u32))
+            .collect(),
+        SortColumn::Contract => rows
+            .iter()
+            .map(|r| vacancy(r).map_or(0, |v| v.contract as u32))
+            .collect(),
+        SortColumn::Occupation | SortColumn::Published => {
+            let mut rank: HashMap<&str, u32> = rows
+                .iter()
+                .filter_map(vacancy)
+                .map(|v| (column_text(v, column), 0))
+                .collect();
+            let mut distinct: Vec<&str> = rank.keys().copied().collect();
+            distinct.sort_unstable();
+            for (i, value) in distinct.into_iter().enumerate() {
+                rank.insert(value, i as u32);
+            }
+            rows.iter()
+                .map(|r| {
+                    vacancy(r)
+                        .and_then(|v| rank.get(column_text(v, column)).copied())
+                        .unwrap_or(0)
+                })
+                .collect()
+        }
     }
 }
 
