@@ -253,7 +253,8 @@ impl ViewState {
     }
 }
 
-fn set<T>(slot: &mut T, value: Option<T>) -> bool {
+/// Stores a parsed value; false (report it) when it did not parse. Shared with the desk's state.
+pub(crate) fn set<T>(slot: &mut T, value: Option<T>) -> bool {
     match value {
         Some(v) => {
             *slot = v;

@@ -41,6 +41,7 @@ pub enum ExportColumn {
 }
 
 impl ExportColumn {
+    /// Every column, in file order: the header and each row follow it.
     pub const ALL: [ExportColumn; 13] = [
         ExportColumn::Id,
         ExportColumn::Title,
@@ -64,8 +65,11 @@ pub trait ExportLabels {
     fn lang(&self) -> &str;
     /// The header of `column`.
     fn column(&self, column: ExportColumn) -> String;
+    /// The name of a Dutch level, as the app shows it.
     fn dutch_level(&self, level: DutchLevel) -> String;
+    /// The name of a contract type.
     fn contract(&self, contract: ContractType) -> String;
+    /// The name of a working-time regime.
     fn regime(&self, regime: Regime) -> String;
     /// "How to apply" for a vacancy that takes applications in Passerelle.
     fn apply_in_app(&self) -> String;

@@ -43,18 +43,22 @@ pub struct ResolvedShortlist<'a> {
 }
 
 impl Shortlist {
+    /// The entries in hand-over order.
     pub fn entries(&self) -> &[ShortlistEntry] {
         &self.entries
     }
 
+    /// How many vacancies are shortlisted ("5 on the shortlist").
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// True before the first pick: print, CSV and hand-over have nothing to give.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
+    /// True when `id` is shortlisted (the row's and the popup's add/remove state).
     pub fn contains(&self, id: u32) -> bool {
         self.position(id).is_some()
     }

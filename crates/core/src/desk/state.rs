@@ -21,7 +21,7 @@ use crate::api::{ContractType, Regime, VacancySummary};
 use crate::filter::{PreparedFilter, SearchArea, VacancyFilter};
 use crate::municipality::{self, Municipality};
 use crate::text::query_encode;
-use crate::view_state::{DroppedParam, MyDutch, LANGUAGES, MAX_RADIUS_KM, MIN_RADIUS_KM};
+use crate::view_state::{set, DroppedParam, MyDutch, LANGUAGES, MAX_RADIUS_KM, MIN_RADIUS_KM};
 use crate::SUITABLE_RADIUS_KM;
 
 /// At most this many home towns: the person's own and a few they can reach.
@@ -87,12 +87,17 @@ pub enum TownError {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeskState {
     towns: Vec<HomeTown>,
+    /// The person's Dutch: colours the table and drives the course hint; filters nothing.
     pub dutch: MyDutch,
     /// ISCO-08 codes, in the order chosen; empty = every occupation.
     occupations: Vec<String>,
+    /// Only this contract type, when set.
     pub contract: Option<ContractType>,
+    /// Only this working-time regime, when set.
     pub regime: Option<Regime>,
+    /// The table's order.
     pub sort: TableSort,
+    /// The vacancies picked with the person, with their notes.
     pub shortlist: Shortlist,
     /// The counsellor's interface language.
     pub lang: Option<&'static str>,
@@ -176,12 +181,7 @@ impl DeskState {
     pub fn to_query(&self) -> Vec<(String, String)> {
         let mut q: Vec<(String, String)> = Vec::new();
         let mut push = |key: &str, value: String| q.push((key.to_owned(), value));
-        for town in &self.towns {
-            push("town", town.param());
-        }
-        if self.dutch != MyDutch::Unknown {
-            push("level", self.dutch.as_str().to_owned());
-        }
+        self.push_towns_and_level(&mut push);
         for code in &self.occupations {
             push("occ", code.clone());
         }
@@ -215,17 +215,21 @@ impl DeskState {
     pub fn handover_query_string(&self) -> String {
         let mut q: Vec<(String, String)> = Vec::new();
         let mut push = |key: &str, value: String| q.push((key.to_owned(), value));
+        self.push_towns_and_level(&mut push);
+        self.push_shortlist(&mut push);
+        if let Some(lang) = self.handover_lang {
+            push("lang", lang.to_owned());
+        }
+        join_query(q)
+    }
+
+    fn push_towns_and_level(&self, push: &mut impl FnMut(&str, String)) {
         for town in &self.towns {
             push("town", town.param());
         }
         if self.dutch != MyDutch::Unknown {
             push("level", self.dutch.as_str().to_owned());
         }
-        self.push_shortlist(&mut push);
-        if let Some(lang) = self.handover_lang {
-            push("lang", lang.to_owned());
-        }
-        join_query(q)
     }
 
     fn push_shortlist(&self, push: &mut impl FnMut(&str, String)) {
@@ -393,16 +397,6 @@ fn parse_id(s: &str) -> Option<u32> {
 
 fn parse_lang(value: &str) -> Option<&'static str> {
     LANGUAGES.iter().copied().find(|&l| l == value)
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) -> bool {
-    match value {
-        Some(v) => {
-            *slot = v;
-            true
-        }
-        None => false,
-    }
 }
 
 #[cfg(test)]

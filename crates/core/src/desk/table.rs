@@ -74,6 +74,7 @@ pub enum SortColumn {
 }
 
 impl SortColumn {
+    /// Every sortable column, in table order.
     pub const ALL: [SortColumn; 5] = [
         SortColumn::Distance,
         SortColumn::DutchLevel,
@@ -93,6 +94,7 @@ impl SortColumn {
         }
     }
 
+    /// The column of a URL name (see [`Self::as_str`]).
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.as_str() == s)
     }
@@ -122,6 +124,7 @@ impl SortDirection {
         }
     }
 
+    /// The other direction (a second click on the same header).
     pub const fn reversed(self) -> Self {
         match self {
             SortDirection::Ascending => SortDirection::Descending,
@@ -292,10 +295,12 @@ impl Page {
         self.first_row.saturating_sub(1)..self.last_row
     }
 
+    /// True when a "previous page" button has somewhere to go.
     pub fn has_previous(&self) -> bool {
         self.index > 0
     }
 
+    /// True when a "next page" button has somewhere to go.
     pub fn has_next(&self) -> bool {
         self.index + 1 < self.count
     }
