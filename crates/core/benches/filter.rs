@@ -1,9 +1,13 @@
-//! Distance + Dutch-level filter over 100,000 vacancies, and the map's grid clustering of them.
+//! Distance + Dutch-level filter over 100,000 vacancies, the map's grid clustering of them, and
+//! the counsellor desk's table (rows at the nearest of two towns, then sorted).
 //! Run: `cargo bench -p passerelle-core --bench filter`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use passerelle_core::api::{ApplyMode, ContractType, Regime, VacancySummary};
 use passerelle_core::cluster::{cluster, ClusterInput};
+use passerelle_core::desk::{
+    desk_rows, sort_rows, DeskState, SortColumn, SortDirection, TableSort,
+};
 use passerelle_core::filter::{search, SearchArea, VacancyFilter};
 use passerelle_core::geo::BoundingBox;
 use passerelle_core::{DutchLevel, LatLon};
@@ -30,8 +34,12 @@ fn vacancies(n: u32) -> Vec<VacancySummary> {
             contract: ContractType::Permanent,
             regime: Regime::FullTime,
             bottleneck: next() < 0.7,
-            occupation_code: "7411".into(),
-            published: "2026-11-01".into(),
+            occupation_code: format!("{}", 1000 + (next() * 40.0) as u32 * 200),
+            published: format!(
+                "2026-{:02}-{:02}",
+                1 + (next() * 12.0) as u32 % 12,
+                1 + (next() * 28.0) as u32 % 28
+            ),
             apply_mode: ApplyMode::InApp,
             distance_km: None,
         })
@@ -72,5 +80,36 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn desk(c: &mut Criterion) {
+    let all = vacancies(100_000);
+    let (state, _) = DeskState::from_query([("town", "57081"), ("town", "63023")]);
+    let areas = state.search_areas();
+    let filter = state.filter();
+    c.bench_function("desk 100k: rows at the nearest of Tournai and Eupen", |b| {
+        b.iter(|| desk_rows(black_box(&all), &areas, &filter).len())
+    });
+    let rows = desk_rows(&all, &areas, &filter);
+    for column in [
+        SortColumn::Distance,
+        SortColumn::Published,
+        SortColumn::Occupation,
+    ] {
+        let sort = TableSort {
+            column,
+            direction: SortDirection::Descending,
+        };
+        c.bench_function(
+            &format!("desk: sort {} rows by {}", rows.len(), column.as_str()),
+            |b| {
+                b.iter(|| {
+                    let mut rows = rows.clone();
+                    sort_rows(&mut rows, black_box(&all), sort);
+                    rows.first().map(|r| r.index)
+                })
+            },
+        );
+    }
+}
+
+criterion_group!(benches, bench, desk);
 criterion_main!(benches);

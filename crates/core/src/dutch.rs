@@ -124,6 +124,64 @@ impl Fit {
     }
 }
 
+/// How a vacancy is drawn for a person (badge, map marker, legend): its [`Fit`], or `Unknown`
+/// when the person did not give a level. A named type instead of a bare 0–3, so the colour and
+/// the CSS class live in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FitClass {
+    Within,
+    OneAbove,
+    Beyond,
+    /// The person's level is unknown: nothing is judged.
+    Unknown,
+}
+
+impl FitClass {
+    /// Every class, in legend order.
+    pub const ALL: [FitClass; 4] = [
+        FitClass::Within,
+        FitClass::OneAbove,
+        FitClass::Beyond,
+        FitClass::Unknown,
+    ];
+
+    /// The class of a vacancy asking `required` for a person with `mine` (`None`: "I don't know").
+    pub fn of(required: DutchLevel, mine: Option<DutchLevel>) -> Self {
+        match mine.map(|l| Fit::of(required, l)) {
+            Some(Fit::Within) => FitClass::Within,
+            Some(Fit::OneAbove) => FitClass::OneAbove,
+            Some(Fit::Beyond) => FitClass::Beyond,
+            None => FitClass::Unknown,
+        }
+    }
+
+    /// The CSS class for badges and swatches.
+    pub const fn as_css(self) -> &'static str {
+        match self {
+            FitClass::Within => "fit-within",
+            FitClass::OneAbove => "fit-one-above",
+            FitClass::Beyond => "fit-beyond",
+            FitClass::Unknown => "fit-unknown",
+        }
+    }
+
+    /// The marker colour: the one table the map and the stylesheet should both follow.
+    /// Besides colour, the map tells classes apart by shape (colour is never the only cue).
+    pub const fn colour(self) -> &'static str {
+        match self {
+            FitClass::Within => "#1b7f3b",
+            FitClass::OneAbove => "#b15c00",
+            FitClass::Beyond => "#6b6b6b",
+            FitClass::Unknown => "#0b5cad",
+        }
+    }
+
+    /// The position in [`Self::ALL`], for per-class counters such as the map's clusters.
+    pub const fn index(self) -> u8 {
+        self as u8
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +235,26 @@ mod tests {
         );
         assert_eq!(Fit::of(DutchLevel::Good, DutchLevel::Basic), Fit::Beyond);
         assert_eq!(Fit::of(DutchLevel::VeryGood, DutchLevel::None), Fit::Beyond);
+    }
+
+    #[test]
+    fn fit_class_follows_the_fit_and_an_unknown_level_judges_nothing() {
+        let basic = Some(DutchLevel::Basic);
+        assert_eq!(FitClass::of(DutchLevel::Starter, basic), FitClass::Within);
+        assert_eq!(FitClass::of(DutchLevel::Medium, basic), FitClass::OneAbove);
+        assert_eq!(FitClass::of(DutchLevel::VeryGood, basic), FitClass::Beyond);
+        assert_eq!(FitClass::of(DutchLevel::None, None), FitClass::Unknown);
+    }
+
+    #[test]
+    fn fit_classes_have_distinct_css_classes_colours_and_their_index_in_all() {
+        for (i, class) in FitClass::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(class.index()), i);
+            for other in FitClass::ALL.into_iter().filter(|&o| o != class) {
+                assert_ne!(class.as_css(), other.as_css());
+                assert_ne!(class.colour(), other.colour());
+            }
+        }
     }
 
     #[test]

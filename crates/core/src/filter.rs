@@ -83,6 +83,24 @@ impl SearchArea {
     }
 }
 
+/// The nearest of `areas` whose circle holds `point`, as (index in `areas`, km).
+///
+/// With several home towns a vacancy counts once, at the distance that matters to the person:
+/// the nearest town whose own radius reaches it (a nearer town whose smaller radius does not
+/// reach it does not count). `boxes` are the areas' bounding boxes, computed once per search.
+pub fn nearest_area(
+    areas: &[SearchArea],
+    boxes: &[BoundingBox],
+    point: LatLon,
+) -> Option<(usize, f64)> {
+    areas
+        .iter()
+        .zip(boxes)
+        .enumerate()
+        .filter_map(|(i, (area, bbox))| area.distance_if_inside(bbox, point).map(|d| (i, d)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+}
+
 /// The vacancies inside `area` that pass `filter`, with their distance, nearest first.
 pub fn search<'v>(
     vacancies: impl IntoIterator<Item = &'v VacancySummary>,
@@ -215,6 +233,30 @@ mod tests {
             },
             &v
         ));
+    }
+
+    #[test]
+    fn nearest_area_is_the_nearest_town_whose_own_radius_reaches_the_point() {
+        let tournai = LatLon::new(50.606, 3.388);
+        let point = LatLon::new(50.60, 3.60); // ~15 km from Tournai, ~26 km from Mons
+        let boxes = |areas: &[SearchArea]| -> Vec<BoundingBox> {
+            areas
+                .iter()
+                .map(|a| BoundingBox::around(a.centre, a.radius_km))
+                .collect()
+        };
+        let both = [SearchArea::new(MONS, 60.0), SearchArea::new(tournai, 60.0)];
+        let (index, km) = nearest_area(&both, &boxes(&both), point).unwrap();
+        assert_eq!(index, 1, "Tournai is nearer");
+        assert!((km - haversine_km(tournai, point)).abs() < 1e-9);
+
+        let tournai_small = [SearchArea::new(MONS, 60.0), SearchArea::new(tournai, 10.0)];
+        let (index, km) = nearest_area(&tournai_small, &boxes(&tournai_small), point).unwrap();
+        assert_eq!(index, 0, "Tournai's 10 km do not reach it, Mons' 60 do");
+        assert!((km - haversine_km(MONS, point)).abs() < 1e-9);
+
+        let none = [SearchArea::new(MONS, 5.0)];
+        assert_eq!(nearest_area(&none, &boxes(&none), point), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod api;
 pub mod application;
 pub mod cluster;
 pub mod date;
+pub mod desk;
 pub mod draft;
 pub mod dutch;
 pub mod filter;
@@ -24,7 +25,7 @@ pub mod station;
 pub mod text;
 pub mod view_state;
 
-pub use dutch::{DutchLevel, Fit};
+pub use dutch::{DutchLevel, Fit, FitClass};
 pub use geo::{haversine_km, within_radius, LatLon};
 pub use municipality::{Municipality, Region};
 pub use station::Station;

@@ -9,7 +9,7 @@
 use crate::api::VacancySummary;
 use crate::filter::SearchArea;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A page of a vacancy search, checked item by item.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +98,8 @@ pub enum LoadAnomaly {
 #[derive(Debug, Clone, Default)]
 pub struct LoadedVacancies {
     items: Vec<VacancySummary>,
-    ids: HashSet<u32>,
+    /// Position of each id in `items`: dedup, and look-up by id (a shortlist in a link).
+    positions: HashMap<u32, usize>,
     areas: Vec<AreaLoad>,
     dropped: usize,
 }
@@ -133,6 +134,11 @@ impl LoadedVacancies {
     /// The vacancies that arrived after the first `seen`.
     pub fn since(&self, seen: usize) -> &[VacancySummary] {
         self.items.get(seen..).unwrap_or(&[])
+    }
+
+    /// The loaded vacancy with this id, if it has arrived.
+    pub fn by_id(&self, id: u32) -> Option<&VacancySummary> {
+        self.positions.get(&id).and_then(|&i| self.items.get(i))
     }
 
     pub fn len(&self) -> usize {
@@ -210,7 +216,8 @@ impl LoadedVacancies {
     fn add(&mut self, items: Vec<VacancySummary>) -> usize {
         let before = self.items.len();
         for v in items {
-            if self.ids.insert(v.id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.positions.entry(v.id) {
+                slot.insert(self.items.len());
                 self.items.push(v);
             }
         }
@@ -329,6 +336,8 @@ mod tests {
         assert_eq!(load.next_request(), Some((1, TOURNAI, None)));
         assert_eq!(load.accept(1, page(3..8, 5, None)), Ok(3));
         assert_eq!(load.len(), 8);
+        assert_eq!(load.by_id(4).map(|v| v.id), Some(4));
+        assert_eq!(load.by_id(99), None);
         assert_eq!(load.announced_total(), 10);
         assert!(load.is_complete());
     }

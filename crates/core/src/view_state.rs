@@ -2,7 +2,7 @@
 //! the exact view. Parsing never fails: invalid values are dropped and reported for a gentle notice.
 
 use crate::api::{ContractType, Regime, VacancySummary};
-use crate::dutch::{DutchLevel, Fit};
+use crate::dutch::{DutchLevel, FitClass};
 use crate::filter::VacancyFilter;
 use crate::municipality::{self, Municipality};
 use crate::SUITABLE_RADIUS_KM;
@@ -87,13 +87,10 @@ impl Reach {
 }
 
 /// The drawing class of a vacancy for someone: 0 within, 1 one above, 2 beyond, 3 level unknown.
+///
+/// Kept for the app's current callers; new code uses [`FitClass::of`], of which this is the index.
 pub fn fit_class(required: DutchLevel, mine: MyDutch) -> u8 {
-    match mine.level().map(|l| Fit::of(required, l)) {
-        Some(Fit::Within) => 0,
-        Some(Fit::OneAbove) => 1,
-        Some(Fit::Beyond) => 2,
-        None => 3,
-    }
+    FitClass::of(required, mine.level()).index()
 }
 
 /// Everything the results view shows, as in the URL.
@@ -256,7 +253,8 @@ impl ViewState {
     }
 }
 
-fn set<T>(slot: &mut T, value: Option<T>) -> bool {
+/// Stores a parsed value; false (report it) when it did not parse. Shared with the desk's state.
+pub(crate) fn set<T>(slot: &mut T, value: Option<T>) -> bool {
     match value {
         Some(v) => {
             *slot = v;
