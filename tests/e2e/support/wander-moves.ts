@@ -37,7 +37,7 @@ const formValues: Record<string, string[]> = {
   field_message: ['Je suis disponible dès lundi.', '', 'Ik spreek een beetje Nederlands.\nTot ziens!'],
 };
 
-type Screen = 'start' | 'results' | 'vacancy' | 'elsewhere';
+type Screen = 'start' | 'results' | 'vacancy' | 'applications' | 'elsewhere';
 
 /** One thing a person may do now; `weight` is how likely it is against the others. */
 export type Move = { weight: number; what: string; run: () => Promise<void> };
@@ -93,6 +93,7 @@ export class Moves {
     const url = new URL(this.page.url());
     if (url.pathname === '/') return 'start';
     if (url.pathname === '/jobs') return url.searchParams.has('vacancy') ? 'vacancy' : 'results';
+    if (url.pathname === '/applications') return 'applications';
     return 'elsewhere';
   }
 
@@ -190,6 +191,10 @@ export class Moves {
         await expect(this.list()).toHaveCount(0, { timeout });
         break;
       }
+      case 'applications':
+        await expect(page.getByRole('heading', { level: 1, name: this.t('applications_title') })).toBeVisible({ timeout });
+        await expect(page.getByText(this.t('applications_empty')).or(page.getByRole('button', { name: this.pattern('applications_delete_named', { reference: '.+' }) }).first())).toBeVisible({ timeout });
+        break;
       case 'elsewhere':
         throw new Error(`the walk left the app: ${page.url()}`);
     }
@@ -213,7 +218,14 @@ export class Moves {
       { weight: 2, what: 'browser Forward', run: () => this.forward() },
       { weight: 1, what: 'reload', run: () => this.reload() },
       { weight: 1, what: 'resize', run: () => this.resize() },
+      { weight: screen === 'applications' ? 0 : 0.7, what: 'open "my applications"', run: () => this.openApplications() },
     ];
+    if (screen === 'applications') {
+      moves.push(
+        { weight: 3, what: 'delete an application', run: () => this.deleteApplication() },
+        { weight: 2, what: 'open a vacancy from my applications', run: () => this.openFromApplications() },
+      );
+    }
     if (screen === 'start') {
       moves.push(
         { weight: 5, what: 'type a town', run: () => this.typeTown() },
@@ -272,6 +284,9 @@ export class Moves {
           { weight: 2, what: 'toggle consent', run: () => this.toggleConsent() },
           { weight: 3, what: 'send the application', run: () => this.send() },
         );
+        if (await this.page.getByRole('button', { name: this.t('apply_discard') }).isVisible()) {
+          moves.push({ weight: 1, what: 'discard the draft', run: () => this.discardDraft() });
+        }
       }
     }
     return moves;
@@ -325,6 +340,52 @@ export class Moves {
   private short(): string {
     const url = new URL(this.page.url());
     return `${url.pathname}${url.search}`;
+  }
+
+  // ---------- my applications and drafts ----------
+
+  private async openApplications(): Promise<void> {
+    this.say(`open "my applications" from ${this.short()}`);
+    await this.page.getByRole('banner').getByRole('link', { name: this.t('nav_applications'), exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: this.t('applications_title') })).toBeFocused();
+  }
+
+  private async deleteApplication(): Promise<void> {
+    const buttons = this.page.getByRole('button', { name: this.pattern('applications_delete_named', { reference: '.+' }) });
+    const count = await buttons.count();
+    if (count === 0) {
+      this.say('delete an application: none listed');
+      return;
+    }
+    const which = this.dice.int(count);
+    this.say(`delete application ${which + 1} of ${count}`);
+    await buttons.nth(which).click();
+    await expect(buttons).toHaveCount(count - 1);
+  }
+
+  private async openFromApplications(): Promise<void> {
+    const links = this.page.getByRole('link', { name: this.t('applications_open_vacancy') });
+    const count = await links.count();
+    if (count === 0) {
+      this.say('open a vacancy from my applications: none can be opened');
+      return;
+    }
+    this.say('open a vacancy from my applications');
+    await links.nth(this.dice.int(count)).click();
+    await expect(this.page.getByRole('article').getByRole('heading', { level: 2 })).toBeVisible({ timeout: 15_000 });
+  }
+
+  private async discardDraft(): Promise<void> {
+    const keep = this.dice.int(3) === 0;
+    this.say(keep ? 'discard the draft, then keep it' : 'discard the draft');
+    await this.page.getByRole('button', { name: this.t('apply_discard') }).click();
+    if (keep) {
+      await this.page.getByRole('button', { name: this.t('apply_discard_keep') }).click();
+      await expect(this.page.getByRole('button', { name: this.t('apply_discard') })).toBeFocused();
+      return;
+    }
+    await this.page.getByRole('button', { name: this.t('apply_discard_yes') }).click();
+    await expect(this.field('field_first_name')).toHaveValue('');
   }
 
   // ---------- the start page ----------
