@@ -8,6 +8,10 @@ use leptos::prelude::*;
 use passerelle_core::api::{ContractType, Regime};
 use passerelle_core::view_state::{MyDutch, Reach, ViewState, MAX_RADIUS_KM, MIN_RADIUS_KM};
 
+/// Where the results stack the list above the map (tall portrait screens); the same query as in
+/// `style/main.css`.
+const STACKED_LAYOUT: &str = "(min-width: 1000px) and (min-height: 1400px)";
+
 #[component]
 pub fn Filters() -> impl IntoView {
     let i18n = use_i18n();
@@ -21,12 +25,18 @@ pub fn Filters() -> impl IntoView {
         navigate(RESULTS_PATH, &next, History::Replace);
     };
     let change = StoredValue::new(change);
-    // Open beside the list on a laptop; folded on a phone, where it would fill the first screen.
-    let open_at_start = window()
-        .match_media("(min-width: 900px)")
-        .ok()
-        .flatten()
-        .is_none_or(|query| query.matches());
+    // Open beside the list on a laptop; folded where the list sits below them (phones, portrait
+    // screens), since they would fill the first screen, and on kiosks, whose visitors come for
+    // the vacancies first.
+    let matches = |query: &str| {
+        window()
+            .match_media(query)
+            .ok()
+            .flatten()
+            .is_some_and(|q| q.matches())
+    };
+    let side_by_side = matches("(min-width: 900px)") && !matches(STACKED_LAYOUT);
+    let open_at_start = side_by_side && crate::mode::use_kiosk().is_none();
     let set = move |edit: Box<dyn Fn(&mut ViewState)>| change.with_value(|c| c(&*edit));
 
     view! {
