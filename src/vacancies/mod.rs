@@ -5,7 +5,7 @@
 mod loader;
 mod rows;
 
-pub use loader::{use_vacancy_load, LoadStatus, PageSource, RetryPolicy, VacancyLoad};
+pub use loader::{use_vacancy_load, LoadState, LoadStatus, PageSource, RetryPolicy, VacancyLoad};
 pub use rows::{FilterKey, Rows};
 
 use crate::api::{ApiClient, ApiError};

@@ -19,7 +19,7 @@ use crate::components::results::LoadSummary;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::url_state::{use_desk_navigator, use_desk_state};
-use crate::vacancies::{use_vacancy_load, RetryPolicy, VacancyLoad};
+use crate::vacancies::{use_vacancy_load, LoadState, RetryPolicy, VacancyLoad};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use passerelle_core::desk::{desk_rows, sort_rows, DeskRow, DeskState};
@@ -86,6 +86,25 @@ fn desk_state_synced_with_url(
     state
 }
 
+/// The table's rows over the whole load, each vacancy once at its nearest town, in the
+/// desk's order; recomputed as pages land and when the towns, filter or order change.
+fn table_rows(
+    state: RwSignal<DeskState>,
+    areas: Memo<Vec<SearchArea>>,
+    load: ReadSignal<LoadState>,
+) -> Memo<Vec<DeskRow>> {
+    let filter = Memo::new(move |_| state.with(DeskState::filter));
+    let sort = Memo::new(move |_| state.with(|s| s.sort));
+    Memo::new(move |_| {
+        load.with(|l| {
+            let items = l.vacancies.items();
+            let mut rows = desk_rows(items, &areas.read(), &filter.read());
+            sort_rows(&mut rows, items, sort.get());
+            rows
+        })
+    })
+}
+
 #[component]
 pub fn DeskPage(tiles: Option<Tiles>) -> impl IntoView {
     let enabled = use_context::<DeskEnabled>().is_some_and(|d| d.0);
@@ -114,16 +133,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
     let state = desk_state_synced_with_url(url, move |s| navigate(s));
     let areas: Memo<Vec<SearchArea>> = Memo::new(move |_| state.with(DeskState::search_areas));
     let load = use_vacancy_load(use_api(), areas, RetryPolicy::default());
-    let filter = Memo::new(move |_| state.with(DeskState::filter));
-    let sort = Memo::new(move |_| state.with(|s| s.sort));
-    let rows = Memo::new(move |_| {
-        load.state.with(|l| {
-            let items = l.vacancies.items();
-            let mut rows = desk_rows(items, &areas.read(), &filter.read());
-            sort_rows(&mut rows, items, sort.get());
-            rows
-        })
-    });
+    let rows = table_rows(state, areas, load.state);
     let desk = Desk { state, load, rows };
     provide_context(desk);
 
@@ -227,5 +237,78 @@ fn DroppedDeskParams(url: Memo<(DeskState, Vec<DroppedParam>)>) -> impl IntoView
                 .join(", ");
             view! { <p class="notice notice-info" role="status">{move || t_string!(i18n, url_dropped, params = params.clone()).to_string()}</p> }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passerelle_core::fixtures::vacancy;
+    use passerelle_core::loading::{CheckedPage, LoadedVacancies};
+    use passerelle_core::municipality::by_nis;
+
+    fn mons_and_tournai() -> DeskState {
+        let mut state = DeskState::default();
+        for nis in ["53053", "57081"] {
+            state.add_town(by_nis(nis).unwrap(), 60).unwrap();
+        }
+        state
+    }
+
+    #[test]
+    fn a_vacancy_found_around_both_towns_is_one_row_at_the_nearer_town() {
+        // The loader dedups by id; the table must not count the second town's copy again.
+        let owner = Owner::new();
+        owner.set();
+        let state = RwSignal::new(mons_and_tournai());
+        let areas = Memo::new(move |_| state.with(DeskState::search_areas));
+        let load = RwSignal::new(LoadState {
+            vacancies: LoadedVacancies::new(areas.get_untracked()),
+            ..LoadState::default()
+        });
+        let rows = table_rows(state, areas, load.read_only());
+        assert!(rows.get_untracked().is_empty());
+        for area in 0..2 {
+            load.update(|l| {
+                let page = CheckedPage {
+                    total: 1,
+                    items: vec![vacancy(7)],
+                    next: None,
+                    dropped: 0,
+                };
+                let _ = l.vacancies.accept(area, page);
+            });
+        }
+        let rows = rows.get_untracked();
+        assert_eq!(rows.len(), 1);
+        // Kortrijk (the fixture's place) lies nearer Tournai than Mons.
+        assert_eq!(rows[0].town, 1);
+    }
+
+    #[test]
+    fn edits_in_quick_succession_each_see_the_previous_one() {
+        // Regression guard: S, ↓, S pressed before the router publishes the new address must
+        // keep both picks, so edits apply to the page's state, not to the URL as last parsed.
+        let owner = Owner::new();
+        owner.set();
+        let state = RwSignal::new(mons_and_tournai());
+        let load = VacancyLoad {
+            state: RwSignal::new(LoadState::default()).read_only(),
+            retry: Callback::new(|_| {}),
+        };
+        let desk = Desk {
+            state,
+            load,
+            rows: Memo::new(|_| Vec::new()),
+        };
+        desk.edit(|s| {
+            let _ = s.toggle_shortlisted(4);
+        });
+        desk.edit(|s| {
+            let _ = s.toggle_shortlisted(5);
+        });
+        let ids: Vec<u32> =
+            state.with_untracked(|s| s.shortlist.entries().iter().map(|e| e.id).collect());
+        assert_eq!(ids, vec![4, 5]);
     }
 }
