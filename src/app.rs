@@ -2,6 +2,7 @@
 
 use crate::api::{load_config, ApiClient, ApiError, RuntimeConfig};
 use crate::components::applications::ApplicationsPage;
+use crate::components::desk::{DeskEnabled, DeskPage};
 use crate::components::header::{sync_locale_from_url, Header};
 use crate::components::kiosk::KioskSession;
 use crate::components::map::Tiles;
@@ -60,10 +61,14 @@ fn Shell() -> impl IntoView {
 fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
     provide_context(ApiClient::new(config.api_base.clone()));
     provide_context(mode.clone());
+    provide_context(DeskEnabled(
+        config.counsellor_desk && matches!(mode, Mode::Personal),
+    ));
     let tiles = config.tile_url.clone().map(|url| Tiles { url });
     let tile_attribution = config.tile_attribution.clone();
     let screens = move || {
         let tiles = tiles.clone();
+        let desk_tiles = tiles.clone();
         view! {
             <Header />
             <main id="main" tabindex="-1">
@@ -71,6 +76,7 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
                     <Route path=path!("/") view=StartPage />
                     <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
                     <Route path=path!("/applications") view=ApplicationsPage />
+                    <Route path=path!("/desk") view=move || view! { <DeskPage tiles=desk_tiles.clone() /> } />
                 </Routes>
             </main>
             <Footer tile_attribution=tile_attribution.clone() />

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+use passerelle_core::desk::DeskState;
 use passerelle_core::view_state::{DroppedParam, ViewState};
 
 /// Paths of the two screens.
 pub const START_PATH: &str = "/";
 pub const RESULTS_PATH: &str = "/jobs";
+/// The counsellor desk (see `components::desk`).
+pub const DESK_PATH: &str = "/desk";
 
 /// The parsed URL state, with the parameters that had to be dropped.
 pub fn use_view_state() -> Memo<(ViewState, Vec<DroppedParam>)> {
@@ -67,4 +70,39 @@ pub struct CurrentView(pub Memo<ViewState>);
 /// The view state provided by the results page.
 pub fn use_current_view() -> Memo<ViewState> {
     expect_context::<CurrentView>().0
+}
+
+/// The parsed counsellor desk state, with the parameters that had to be dropped.
+///
+/// Every value of a repeated key counts (`town=…&town=…`), in the order of the link.
+pub fn use_desk_state() -> Memo<(DeskState, Vec<DroppedParam>)> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        DeskState::from_query((&*q).into_iter().map(|(k, v)| (k.as_ref(), v)))
+    })
+}
+
+/// `/desk?query` for a desk state.
+pub fn desk_href(state: &DeskState) -> String {
+    match state.to_query_string() {
+        query if query.is_empty() => DESK_PATH.to_owned(),
+        query => format!("{DESK_PATH}?{query}"),
+    }
+}
+
+/// Shows a desk state by editing the current history entry: a counsellor's edits are not
+/// steps Back should walk through one by one.
+pub fn use_desk_navigator() -> impl Fn(&DeskState) + Clone + Send + Sync + 'static {
+    let navigate = use_navigate();
+    move |state: &DeskState| {
+        navigate(
+            &desk_href(state),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }
 }

@@ -34,6 +34,13 @@ pub struct RuntimeConfig {
     /// Kiosk settings, used in kiosk mode (defaults in `passerelle_core::kiosk`).
     #[serde(default)]
     pub kiosk: KioskConfig,
+    /// Whether the start page offers the counsellor desk (`components::desk`); never on a kiosk.
+    #[serde(default = "enabled")]
+    pub counsellor_desk: bool,
+}
+
+fn enabled() -> bool {
+    true
 }
 
 impl RuntimeConfig {

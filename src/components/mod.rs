@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod apply;
+pub mod desk;
 pub mod header;
 pub mod kiosk;
 pub mod map;

@@ -5,10 +5,8 @@
 mod loader;
 mod rows;
 
-pub use loader::{LoadStatus, PageSource, VacancyLoad};
+pub use loader::{use_vacancy_load, LoadState, LoadStatus, PageSource, RetryPolicy, VacancyLoad};
 pub use rows::{FilterKey, Rows};
-
-use loader::{use_vacancy_load, RetryPolicy};
 
 use crate::api::{ApiClient, ApiError};
 use leptos::prelude::*;

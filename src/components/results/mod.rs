@@ -6,7 +6,9 @@ mod legend;
 mod list;
 mod summary;
 
-use crate::api::use_api;
+pub use summary::LoadSummary;
+
+pub use crate::api::use_api;
 use crate::components::kiosk::ContinueOnPhone;
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
 use crate::components::vacancy::VacancyView;
@@ -26,7 +28,6 @@ use passerelle_core::filter::SearchArea;
 use passerelle_core::view_state::{DroppedParam, ViewState};
 use passerelle_core::{LatLon, SUITABLE_RADIUS_KM};
 use std::sync::Arc;
-use summary::LoadSummary;
 
 /// The URL's view state with the parameters that were dropped, parsed once per page.
 type ParsedUrl = Memo<(ViewState, Vec<DroppedParam>)>;
@@ -203,7 +204,11 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
                     </p>
                 </div>
                 <DroppedParams url=url />
-                <LoadSummary radius_km=Signal::derive(move || state.read().radius_km) />
+                <LoadSummary
+                    load=results.load
+                    count=Signal::derive(count)
+                    within=Signal::derive(move || t_string!(i18n, count_within, km = state.read().radius_km).to_string())
+                />
                 <Show when=move || open_vacancy.get().is_none()>
                     <Filters />
                 </Show>

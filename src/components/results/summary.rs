@@ -1,19 +1,28 @@
 //! The headline count and how the load is going: "loading…" before anything arrived, a count
 //! marked partial while pages arrive or after an interruption, retries, dropped items, and a
-//! resumable error.
+//! resumable error. Shared by the results page and the counsellor desk, which count their
+//! own rows and say their own "within …".
 
 use crate::components::status::{ErrorNotice, LoadingProgress};
 use crate::i18n::*;
 use crate::labels::{api_error, format_count, LocalCount};
-use crate::vacancies::{LoadStatus, VacancyResults};
+use crate::vacancies::{LoadStatus, VacancyLoad};
 use leptos::prelude::*;
 
 #[component]
-pub fn LoadSummary(#[prop(into)] radius_km: Signal<u8>) -> impl IntoView {
+pub fn LoadSummary(
+    load: VacancyLoad,
+    /// The rows shown (after the page's own filters).
+    #[prop(into)]
+    count: Signal<usize>,
+    /// What follows the count, e.g. "within 60 km".
+    #[prop(into)]
+    within: Signal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let results = expect_context::<VacancyResults>();
-    let load = results.load.state;
-    let count = move || results.rows.read().len();
+    let retry = load.retry;
+    let load = load.state;
+    let count = move || count.get();
     let awaiting = Memo::new(move |_| load.with(|s| s.awaiting_first_page()));
     let partial = Memo::new(move |_| load.with(|s| s.is_partial()));
     let status = Memo::new(move |_| load.with(|s| s.status.clone()));
@@ -64,7 +73,7 @@ pub fn LoadSummary(#[prop(into)] radius_km: Signal<u8>) -> impl IntoView {
         <p class="count" data-testid="vacancy-count" data-count=move || count().to_string()
             data-partial=move || partial.get().to_string() role="status" aria-live="polite">
             <strong>{headline}</strong>
-            " "{move || t_string!(i18n, count_within, km = radius_km.get()).to_string()}
+            " "{within}
         </p>
         <p class="hint">{t!(i18n, straight_line_note)}</p>
         <Show when=move || matches!(status.get(), LoadStatus::Loading | LoadStatus::Retrying { .. }) && !awaiting.get()>
@@ -76,7 +85,7 @@ pub fn LoadSummary(#[prop(into)] radius_km: Signal<u8>) -> impl IntoView {
             </p>
         </Show>
         <Show when=failed>
-            <ErrorNotice message=error_message retry_label=retry_label on_retry=results.load.retry />
+            <ErrorNotice message=error_message retry_label=retry_label on_retry=retry />
         </Show>
         <Show when=move || anomaly.get()>
             <p class="notice notice-info" role="status">{t!(i18n, load_anomaly)}</p>

@@ -4,15 +4,17 @@ mod dutch_picker;
 mod locate;
 mod town_picker;
 
+use crate::components::desk::DeskEnabled;
 use crate::components::kiosk::{KioskLanguages, KioskTowns};
 use crate::i18n::*;
 use crate::mode::use_kiosk;
+use crate::url_state::DESK_PATH;
 use crate::url_state::{use_view_navigator, use_view_state, History, RESULTS_PATH};
 use dutch_picker::DutchLevelPicker;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use locate::UseMyLocation;
-use town_picker::TownPicker;
+pub use town_picker::TownPicker;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -57,6 +59,8 @@ pub fn StartPage() -> impl IntoView {
     };
 
     let kiosk = use_kiosk().is_some();
+    // Never on a kiosk: the desk is a counsellor's working view, not a visitor's.
+    let desk = !kiosk && use_context::<DeskEnabled>().is_some_and(|d| d.0);
     view! {
         <div class="start-page">
             {kiosk.then(|| view! { <KioskLanguages /> })}
@@ -70,6 +74,7 @@ pub fn StartPage() -> impl IntoView {
                 <DutchLevelPicker selected=dutch />
                 <button type="submit" class="button button-primary">{t!(i18n, show_jobs)}</button>
             </form>
+            {desk.then(|| view! { <p class="desk-entry"><a href=DESK_PATH>{t!(i18n, desk_link)}</a></p> })}
         </div>
     }
 }

@@ -29,6 +29,13 @@ pub fn TownPicker(
     /// Shown under the field (e.g. "choose a town first").
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// When given, a picked town is handed here and the field empties for the next one (the
+    /// counsellor desk adds several towns); `selected` then stays empty.
+    #[prop(optional)]
+    on_pick: Option<Callback<&'static Municipality>>,
+    /// The field's label, when not "your town".
+    #[prop(optional)]
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || locale_code(i18n.get_locale());
@@ -55,8 +62,16 @@ pub fn TownPicker(
     });
 
     let choose = move |m: &'static Municipality| {
-        selected.set(Some(m));
-        text.set(m.name_in(lang_untracked()).to_owned());
+        match on_pick {
+            Some(pick) => {
+                pick.run(m);
+                text.set(String::new());
+            }
+            None => {
+                selected.set(Some(m));
+                text.set(m.name_in(lang_untracked()).to_owned());
+            }
+        }
         open.set(false);
         active.set(None);
     };
@@ -108,10 +123,14 @@ pub fn TownPicker(
 
     let expanded = move || open.get() && !text.read().trim().is_empty();
     let option_id = |i: usize| format!("town-option-{i}");
+    let label_text = move || match label {
+        Some(label) => label.get(),
+        None => t_string!(i18n, town_label).to_string(),
+    };
 
     view! {
         <div class="field town-picker">
-            <label for="town-input">{t!(i18n, town_label)}</label>
+            <label for="town-input">{label_text}</label>
             <p class="field-hint" id="town-hint">{t!(i18n, town_hint)}</p>
             <input
                 id="town-input"
@@ -131,7 +150,7 @@ pub fn TownPicker(
                 on:focus=move |_| open.set(true)
                 on:blur=move |_| open.set(false)
             />
-            <ul id="town-options" role="listbox" class="town-options" aria-label=move || t_string!(i18n, town_label).to_string() hidden=move || !expanded()>
+            <ul id="town-options" role="listbox" class="town-options" aria-label=label_text hidden=move || !expanded()>
                 <For each=move || options.get().into_iter().enumerate() key=|(i, m)| (*i, m.nis_code) let:((i, m))>
                     <li
                         id=option_id(i)

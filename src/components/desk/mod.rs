@@ -1,0 +1,314 @@
+//! The counsellor intake desk (issue 8): several home towns with their own radius, the
+//! person's Dutch level, a dense keyboard-driven table beside the map, and a shortlist with
+//! notes that downloads as CSV. The state lives in the URL (`passerelle_core::desk::DeskState`),
+//! so a link reproduces the view; this folder only wires it to signals and the DOM.
+//!
+//! - [`towns`]: the towns, their radii and the Dutch level;
+//! - [`table`]: the sorted table, 50 rows a page, and the vacancy opened from it;
+//! - [`shortlist`]: the shortlist panel, the course hint and "new intake";
+//! - [`export`]: the shortlist as a CSV download.
+
+mod export;
+mod shortlist;
+mod table;
+mod towns;
+
+use crate::api::use_api;
+use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
+use crate::components::results::LoadSummary;
+use crate::focus::focus_after_render;
+use crate::i18n::*;
+use crate::url_state::{use_desk_navigator, use_desk_state};
+use crate::vacancies::{use_vacancy_load, LoadState, RetryPolicy, VacancyLoad};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use passerelle_core::desk::{desk_rows, sort_rows, DeskRow, DeskState};
+use passerelle_core::dutch::FitClass;
+use passerelle_core::filter::SearchArea;
+use passerelle_core::view_state::DroppedParam;
+use shortlist::ShortlistPanel;
+use std::sync::Arc;
+use table::DeskTable;
+use towns::DeskTowns;
+
+/// Whether this deployment offers the desk (`config.json`'s `counsellor_desk`, never on a kiosk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeskEnabled(pub bool);
+
+/// The desk's state and load, provided once by the page: every part of the desk reads these
+/// page-owned signals (see `url_state::CurrentView` for why not per-view wrappers).
+#[derive(Clone, Copy)]
+pub struct Desk {
+    /// The desk as the counsellor edits it; written to the URL on every change.
+    pub state: RwSignal<DeskState>,
+    pub load: VacancyLoad,
+    /// The table's rows, sorted, over the whole load.
+    pub rows: Memo<Vec<DeskRow>>,
+}
+
+impl Desk {
+    /// Applies an edit to the desk (the URL follows).
+    pub fn edit(&self, change: impl FnOnce(&mut DeskState)) {
+        self.state.update(change);
+    }
+}
+
+/// The desk of the page, provided by [`DeskPage`].
+pub fn use_desk() -> Desk {
+    expect_context::<Desk>()
+}
+
+/// The state kept by the page, following the URL's language and written back to the URL.
+///
+/// The page holds the state itself rather than re-reading the URL after every edit: keys
+/// pressed in quick succession (S, ↓, S) must each see the previous edit, whether or not the
+/// router has already published the new address.
+fn desk_state_synced_with_url(
+    url: Memo<(DeskState, Vec<DroppedParam>)>,
+    write_url: impl Fn(&DeskState) + 'static,
+) -> RwSignal<DeskState> {
+    let state = RwSignal::new(url.get_untracked().0);
+    // The language switch edits the URL's `lang` from the header.
+    Effect::new(move |_| {
+        let lang = url.read().0.lang;
+        if state.with_untracked(|s| s.lang != lang) {
+            state.update(|s| s.lang = lang);
+        }
+    });
+    // Not on the first run: the link as opened stays, so the notice of dropped parameters
+    // can still name them.
+    Effect::new(move |first: Option<()>| {
+        state.track();
+        if first.is_some() {
+            state.with_untracked(|s| write_url(s));
+        }
+    });
+    state
+}
+
+/// The table's rows over the whole load, each vacancy once at its nearest town, in the
+/// desk's order; recomputed as pages land and when the towns, filter or order change.
+fn table_rows(
+    state: RwSignal<DeskState>,
+    areas: Memo<Vec<SearchArea>>,
+    load: ReadSignal<LoadState>,
+) -> Memo<Vec<DeskRow>> {
+    let filter = Memo::new(move |_| state.with(DeskState::filter));
+    let sort = Memo::new(move |_| state.with(|s| s.sort));
+    Memo::new(move |_| {
+        load.with(|l| {
+            let items = l.vacancies.items();
+            let mut rows = desk_rows(items, &areas.read(), &filter.read());
+            sort_rows(&mut rows, items, sort.get());
+            rows
+        })
+    })
+}
+
+#[component]
+pub fn DeskPage(tiles: Option<Tiles>) -> impl IntoView {
+    let enabled = use_context::<DeskEnabled>().is_some_and(|d| d.0);
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, page_title_desk).to_string() />
+        {if enabled {
+            view! { <DeskView tiles=tiles /> }.into_any()
+        } else {
+            view! {
+                <div class="start-page">
+                    <h1>{t!(i18n, desk_title)}</h1>
+                    <p class="notice notice-info">{t!(i18n, desk_disabled)}</p>
+                </div>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
+    let i18n = use_i18n();
+    let url = use_desk_state();
+    let navigate = use_desk_navigator();
+    let state = desk_state_synced_with_url(url, move |s| navigate(s));
+    let areas: Memo<Vec<SearchArea>> = Memo::new(move |_| state.with(DeskState::search_areas));
+    let load = use_vacancy_load(use_api(), areas, RetryPolicy::default());
+    let rows = table_rows(state, areas, load.state);
+    let desk = Desk { state, load, rows };
+    provide_context(desk);
+
+    let dutch = Memo::new(move |_| state.with(|s| s.dutch.level()));
+    let points = Signal::derive(move || {
+        let mine = dutch.get();
+        load.state.with(|l| {
+            Arc::new(
+                rows.read()
+                    .iter()
+                    .filter_map(|r| l.vacancies.items().get(r.index))
+                    .map(|v| MapPoint {
+                        id: v.id,
+                        location: v.location(),
+                        class: FitClass::of(v.dutch_level, mine).index(),
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    });
+    let homes = Memo::new(move |_| {
+        state.with(|s| {
+            s.towns()
+                .iter()
+                .map(|t| HomeArea {
+                    town: t.municipality,
+                    radius_km: f64::from(t.radius_km),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let points_complete = Memo::new(move |_| {
+        load.state.with(|s| {
+            s.is_complete()
+                && s.vacancies
+                    .areas()
+                    .iter()
+                    .map(|a| a.area)
+                    .eq(areas.read().iter().copied())
+        })
+    });
+    // The row opened from the table or the map.
+    let opened = RwSignal::new(None::<u32>);
+    let has_towns = Memo::new(move |_| !areas.read().is_empty());
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_after_render(heading);
+
+    view! {
+        <div class="desk-page">
+            <section class="desk-main" aria-labelledby="desk-heading">
+                <h1 id="desk-heading" tabindex="-1" node_ref=heading>{t!(i18n, desk_title)}</h1>
+                <p class="hint">{t!(i18n, desk_intro)}</p>
+                <DroppedDeskParams url=url />
+                <DeskTowns />
+                <Show
+                    when=move || has_towns.get()
+                    fallback=move || view! { <p class="notice notice-info">{t!(i18n, desk_no_towns)}</p> }
+                >
+                    <LoadSummary
+                        load=load
+                        count=Signal::derive(move || rows.read().len())
+                        within=Signal::derive(move || t_string!(i18n, desk_within).to_string())
+                    />
+                </Show>
+                <DeskTable opened=opened />
+            </section>
+            <aside class="desk-side">
+                <div class="desk-map">
+                    <VacancyMap
+                        homes=homes
+                        points=points
+                        points_complete=points_complete
+                        highlight=Signal::derive(move || {
+                            let id = opened.get()?;
+                            load.state.with(|l| l.vacancies.by_id(id).map(|v| v.location()))
+                        })
+                        on_select=Callback::new(move |id| opened.set(Some(id)))
+                        visible=Signal::derive(|| true)
+                        tiles=tiles.clone()
+                        label=Signal::derive(move || t_string!(i18n, desk_map_label).to_string())
+                        circle_label=Signal::derive(move || t_string!(i18n, desk_circle_label).to_string())
+                    />
+                </div>
+                <ShortlistPanel />
+            </aside>
+        </div>
+    }
+}
+
+/// Names the link's parameters that were invalid and dropped.
+#[component]
+fn DroppedDeskParams(url: Memo<(DeskState, Vec<DroppedParam>)>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let dropped = url.read().1.clone();
+        (!dropped.is_empty()).then(|| {
+            let params = dropped
+                .iter()
+                .map(|d| format!("{}={}", d.key, d.value))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! { <p class="notice notice-info" role="status">{move || t_string!(i18n, url_dropped, params = params.clone()).to_string()}</p> }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passerelle_core::fixtures::vacancy;
+    use passerelle_core::loading::{CheckedPage, LoadedVacancies};
+    use passerelle_core::municipality::by_nis;
+
+    fn mons_and_tournai() -> DeskState {
+        let mut state = DeskState::default();
+        for nis in ["53053", "57081"] {
+            state.add_town(by_nis(nis).unwrap(), 60).unwrap();
+        }
+        state
+    }
+
+    #[test]
+    fn a_vacancy_found_around_both_towns_is_one_row_at_the_nearer_town() {
+        // The loader dedups by id; the table must not count the second town's copy again.
+        let owner = Owner::new();
+        owner.set();
+        let state = RwSignal::new(mons_and_tournai());
+        let areas = Memo::new(move |_| state.with(DeskState::search_areas));
+        let load = RwSignal::new(LoadState {
+            vacancies: LoadedVacancies::new(areas.get_untracked()),
+            ..LoadState::default()
+        });
+        let rows = table_rows(state, areas, load.read_only());
+        assert!(rows.get_untracked().is_empty());
+        for area in 0..2 {
+            load.update(|l| {
+                let page = CheckedPage {
+                    total: 1,
+                    items: vec![vacancy(7)],
+                    next: None,
+                    dropped: 0,
+                };
+                let _ = l.vacancies.accept(area, page);
+            });
+        }
+        let rows = rows.get_untracked();
+        assert_eq!(rows.len(), 1);
+        // Kortrijk (the fixture's place) lies nearer Tournai than Mons.
+        assert_eq!(rows[0].town, 1);
+    }
+
+    #[test]
+    fn edits_in_quick_succession_each_see_the_previous_one() {
+        // Regression guard: S, ↓, S pressed before the router publishes the new address must
+        // keep both picks, so edits apply to the page's state, not to the URL as last parsed.
+        let owner = Owner::new();
+        owner.set();
+        let state = RwSignal::new(mons_and_tournai());
+        let load = VacancyLoad {
+            state: RwSignal::new(LoadState::default()).read_only(),
+            retry: Callback::new(|_| {}),
+        };
+        let desk = Desk {
+            state,
+            load,
+            rows: Memo::new(|_| Vec::new()),
+        };
+        desk.edit(|s| {
+            let _ = s.toggle_shortlisted(4);
+        });
+        desk.edit(|s| {
+            let _ = s.toggle_shortlisted(5);
+        });
+        let ids: Vec<u32> =
+            state.with_untracked(|s| s.shortlist.entries().iter().map(|e| e.id).collect());
+        assert_eq!(ids, vec![4, 5]);
+    }
+}
