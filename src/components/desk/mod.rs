@@ -16,6 +16,7 @@ mod towns;
 use crate::api::use_api;
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
 use crate::components::results::LoadSummary;
+use crate::components::status::DroppedParamsNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::url_state::{use_desk_navigator, use_desk_state};
@@ -186,7 +187,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
             <section class="desk-main" aria-labelledby="desk-heading">
                 <h1 id="desk-heading" tabindex="-1" node_ref=heading>{t!(i18n, desk_title)}</h1>
                 <p class="hint">{t!(i18n, desk_intro)}</p>
-                <DroppedDeskParams url=url />
+                <DroppedParamsNotice dropped=Signal::derive(move || url.read().1.clone()) />
                 <DeskTowns />
                 <Show
                     when=move || has_towns.get()
@@ -220,23 +221,6 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
                 <ShortlistPanel />
             </aside>
         </div>
-    }
-}
-
-/// Names the link's parameters that were invalid and dropped.
-#[component]
-fn DroppedDeskParams(url: Memo<(DeskState, Vec<DroppedParam>)>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let dropped = url.read().1.clone();
-        (!dropped.is_empty()).then(|| {
-            let params = dropped
-                .iter()
-                .map(|d| format!("{}={}", d.key, d.value))
-                .collect::<Vec<_>>()
-                .join(", ");
-            view! { <p class="notice notice-info" role="status">{move || t_string!(i18n, url_dropped, params = params.clone()).to_string()}</p> }
-        })
     }
 }
 

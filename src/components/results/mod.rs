@@ -11,6 +11,7 @@ pub use summary::LoadSummary;
 pub use crate::api::use_api;
 use crate::components::kiosk::ContinueOnPhone;
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
+use crate::components::status::DroppedParamsNotice;
 use crate::components::vacancy::VacancyView;
 use crate::focus::{focus_after_render, focus_heading_after_render};
 use crate::i18n::*;
@@ -203,7 +204,7 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
                         <a href=change_href>{t!(i18n, change_search)}</a>
                     </p>
                 </div>
-                <DroppedParams url=url />
+                <DroppedParamsNotice dropped=Signal::derive(move || url.read().1.clone()) />
                 <LoadSummary
                     load=results.load
                     count=Signal::derive(count)
@@ -248,22 +249,5 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
                 <ContinueOnPhone />
             </div>
         </div>
-    }
-}
-
-/// Names the URL parameters that were invalid and dropped, so a broken link is not silent.
-#[component]
-fn DroppedParams(url: ParsedUrl) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let dropped = url.read().1.clone();
-        (!dropped.is_empty()).then(|| {
-            let params = dropped
-                .iter()
-                .map(|d| format!("{}={}", d.key, d.value))
-                .collect::<Vec<_>>()
-                .join(", ");
-            view! { <p class="notice notice-info" role="status">{move || t_string!(i18n, url_dropped, params = params.clone()).to_string()}</p> }
-        })
     }
 }

@@ -3,6 +3,7 @@
 use crate::i18n::*;
 use crate::labels::format_count;
 use leptos::prelude::*;
+use passerelle_core::view_state::DroppedParam;
 
 /// A polite live region that reports loading progress ("3,000 of 18,234").
 #[component]
@@ -36,5 +37,22 @@ pub fn ErrorNotice(
             <p>{message}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>{retry_label}</button>
         </div>
+    }
+}
+
+/// Names the link's parameters that were invalid and dropped, so a broken link is not silent.
+#[component]
+pub fn DroppedParamsNotice(#[prop(into)] dropped: Signal<Vec<DroppedParam>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let dropped = dropped.get();
+        (!dropped.is_empty()).then(|| {
+            let params = dropped
+                .iter()
+                .map(|d| format!("{}={}", d.key, d.value))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! { <p class="notice notice-info" role="status">{move || t_string!(i18n, url_dropped, params = params.clone()).to_string()}</p> }
+        })
     }
 }
