@@ -91,6 +91,18 @@ impl LoadState {
         self.status == LoadStatus::Complete
     }
 
+    /// Complete, and for exactly these areas: right after a change of towns the previous load
+    /// still reads as complete until the new one starts, and the map must not frame itself on it.
+    pub fn is_complete_for(&self, areas: &[SearchArea]) -> bool {
+        self.is_complete()
+            && self
+                .vacancies
+                .areas()
+                .iter()
+                .map(|a| a.area)
+                .eq(areas.iter().copied())
+    }
+
     /// True until the first page has arrived: counts shown then would be a misleading 0.
     pub fn awaiting_first_page(&self) -> bool {
         !self.vacancies.has_first_page() && !matches!(self.status, LoadStatus::Failed(_))
@@ -247,6 +259,33 @@ mod tests {
             next: next.map(str::to_owned),
             dropped: 0,
         })
+    }
+
+    #[test]
+    fn a_complete_load_counts_only_for_the_areas_it_was_made_for() {
+        let tournai = SearchArea {
+            radius_km: 40.0,
+            ..MONS
+        };
+        let done = LoadState {
+            vacancies: LoadedVacancies::new([MONS]),
+            status: LoadStatus::Complete,
+            ..Default::default()
+        };
+        assert!(done.is_complete_for(&[MONS]));
+        assert!(
+            !done.is_complete_for(&[MONS, tournai]),
+            "a town was added since"
+        );
+        assert!(
+            !done.is_complete_for(&[tournai]),
+            "the radius changed since"
+        );
+        let loading = LoadState {
+            status: LoadStatus::Loading,
+            ..done
+        };
+        assert!(!loading.is_complete_for(&[MONS]));
     }
 
     fn unavailable() -> Result<CheckedPage, ApiError> {

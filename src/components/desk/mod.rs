@@ -166,16 +166,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let points_complete = Memo::new(move |_| {
-        load.state.with(|s| {
-            s.is_complete()
-                && s.vacancies
-                    .areas()
-                    .iter()
-                    .map(|a| a.area)
-                    .eq(areas.read().iter().copied())
-        })
-    });
+    let points_complete = Memo::new(move |_| load.state.with(|s| s.is_complete_for(&areas.read())));
     // The row opened from the table or the map.
     let opened = RwSignal::new(None::<u32>);
     let has_towns = Memo::new(move |_| !areas.read().is_empty());

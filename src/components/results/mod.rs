@@ -154,17 +154,11 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
             .into_iter()
             .collect::<Vec<_>>()
     });
-    // Complete for the towns asked: right after a change of town the previous load still reads
-    // as complete until the new one starts, and the map must not frame itself on it.
     let points_complete = Memo::new(move |_| {
-        results.load.state.with(|s| {
-            s.is_complete()
-                && s.vacancies
-                    .areas()
-                    .iter()
-                    .map(|a| a.area)
-                    .eq(homes.read().iter().copied())
-        })
+        results
+            .load
+            .state
+            .with(|s| s.is_complete_for(&homes.read()))
     });
     let select_on_map = Callback::new(move |id: u32| {
         let next = ViewState {
