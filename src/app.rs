@@ -3,6 +3,7 @@
 use crate::api::{load_config, ApiClient, ApiError, RuntimeConfig};
 use crate::components::applications::ApplicationsPage;
 use crate::components::desk::{DeskEnabled, DeskPage};
+use crate::components::handover::ShortlistPage;
 use crate::components::header::{sync_locale_from_url, Header};
 use crate::components::kiosk::KioskSession;
 use crate::components::map::Tiles;
@@ -77,6 +78,7 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
                     <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
                     <Route path=path!("/applications") view=ApplicationsPage />
                     <Route path=path!("/desk") view=move || view! { <DeskPage tiles=desk_tiles.clone() /> } />
+                    <Route path=path!("/shortlist") view=ShortlistPage />
                 </Routes>
             </main>
             <Footer tile_attribution=tile_attribution.clone() />

@@ -2,7 +2,9 @@
 
 pub mod applications;
 pub mod apply;
+pub mod choices;
 pub mod desk;
+pub mod handover;
 pub mod header;
 pub mod kiosk;
 pub mod map;

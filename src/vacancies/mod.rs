@@ -2,9 +2,11 @@
 //! rows (`rows`). Every mode reads them through [`VacancyResults`], provided once per page as
 //! a context, so no component threads them through its children's props.
 
+mod details;
 mod loader;
 mod rows;
 
+pub use details::{use_vacancy_details, Detail};
 pub use loader::{use_vacancy_load, LoadState, LoadStatus, PageSource, RetryPolicy, VacancyLoad};
 pub use rows::{FilterKey, Rows};
 

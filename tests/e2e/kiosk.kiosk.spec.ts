@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
-import { linksLeavingTheApp, openKiosk, scanQr, smallTouchTargets, visitorTraces } from './support/kiosk';
+import { linksLeavingTheApp, openKiosk, smallTouchTargets, visitorTraces } from './support/kiosk';
+import { scanQr } from './support/qr';
 import { tr } from './support/locales';
 import { apiSearch, firstInAppVacancy, mons, Passerelle } from './support/passerelle';
 

@@ -19,6 +19,7 @@ pub mod kiosk;
 pub mod loading;
 pub mod map_labels;
 pub mod municipality;
+pub mod occupation;
 pub mod on_device;
 pub mod qr;
 pub mod station;

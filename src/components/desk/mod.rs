@@ -6,9 +6,13 @@
 //! - [`towns`]: the towns, their radii and the Dutch level;
 //! - [`table`]: the sorted table, 50 rows a page, and the vacancy opened from it;
 //! - [`shortlist`]: the shortlist panel, the course hint and "new intake";
+//! - [`filters`]: occupations of interest, contract and working time;
+//! - [`handover`]: print, the person's link and QR code, and the CSV download;
 //! - [`export`]: the shortlist as a CSV download.
 
 mod export;
+mod filters;
+mod handover;
 mod shortlist;
 mod table;
 mod towns;
@@ -21,6 +25,8 @@ use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::url_state::{use_desk_navigator, use_desk_state};
 use crate::vacancies::{use_vacancy_load, LoadState, RetryPolicy, VacancyLoad};
+use filters::DeskFilters;
+use handover::DeskHandover;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use passerelle_core::desk::{desk_rows, sort_rows, DeskRow, DeskState};
@@ -180,6 +186,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
                 <p class="hint">{t!(i18n, desk_intro)}</p>
                 <DroppedParamsNotice dropped=Signal::derive(move || url.read().1.clone()) />
                 <DeskTowns />
+                <DeskFilters />
                 <Show
                     when=move || has_towns.get()
                     fallback=move || view! { <p class="notice notice-info">{t!(i18n, desk_no_towns)}</p> }
@@ -210,6 +217,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
                     />
                 </div>
                 <ShortlistPanel />
+                <DeskHandover />
             </aside>
         </div>
     }

@@ -1,8 +1,7 @@
 //! The shortlist panel: the picked vacancies in hand-over order, each with remove, move up or
-//! down and a short note; the vacancies that are gone named; the Dutch-course hint; the CSV
-//! download; and "new intake", which clears everything after an inline confirmation.
+//! down and a short note; the vacancies that are gone named; the Dutch-course hint; and
+//! "new intake", which clears everything after an inline confirmation.
 
-use super::export::download_shortlist_csv;
 use super::use_desk;
 use crate::i18n::*;
 use crate::labels::LocalCount;
@@ -69,8 +68,6 @@ pub fn ShortlistPanel() -> impl IntoView {
         })
     });
     let confirming = RwSignal::new(false);
-    let found_any =
-        Memo::new(move |_| items.read().iter().any(|i| matches!(i, Item::Found { .. })));
 
     view! {
         <section class="desk-shortlist" aria-labelledby="shortlist-heading">
@@ -108,10 +105,6 @@ pub fn ShortlistPanel() -> impl IntoView {
                 </p>
             })}
             <div class="desk-actions">
-                <button type="button" class="button button-primary"
-                    disabled=move || !found_any.get()
-                    on:click=move |_| download_shortlist_csv(i18n, desk)
-                >{t!(i18n, desk_csv)}</button>
                 <button type="button" class="button" on:click=move |_| confirming.set(true)>{t!(i18n, new_intake)}</button>
             </div>
             <Show when=move || confirming.get()>

@@ -10,7 +10,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use passerelle_core::desk::{DeskRow, Page, SortColumn, TableSort};
 use passerelle_core::dutch::FitClass;
-use passerelle_core::view_state::ViewState;
+use passerelle_core::occupation::occupation_label;
 use wasm_bindgen::JsCast;
 
 /// What a key does in the table body.
@@ -242,7 +242,7 @@ pub fn DeskTable(
                                         </span>
                                         <br /><span class="muted">{move || fit_name(i18n, class())}</span>
                                     </td>
-                                    <td>{v.occupation_code.clone()}</td>
+                                    <td>{move || occupation_label(&v.occupation_code, lang())}</td>
                                     <td>{move || contract_name(i18n, v.contract)}</td>
                                     <td>{v.published.clone()}</td>
                                 </tr>
@@ -294,21 +294,13 @@ fn DeskDetail(opened: RwSignal<Option<u32>>) -> impl IntoView {
             .load
             .state
             .with_untracked(|l| l.vacancies.by_id(id).cloned())?;
-        let (state, nearest) = desk.state.with_untracked(|s| {
+        let (full_view, nearest) = desk.state.with_untracked(|s| {
             let nearest = s
                 .nearest_town(v.location())
                 .map(|(t, km)| (t.municipality, km));
-            (s.clone(), nearest)
+            (s.vacancy_view(id, v.location(), s.lang), nearest)
         });
-        let full_view = ViewState {
-            town: nearest
-                .map(|(m, _)| m)
-                .or_else(|| state.towns().first().map(|t| t.municipality)),
-            dutch: state.dutch,
-            vacancy: Some(id),
-            lang: state.lang,
-            ..ViewState::default()
-        };
+        let shortlisted = Memo::new(move |_| desk.state.with(|s| s.shortlist.contains(id)));
         let heading = NodeRef::<leptos::html::H2>::new();
         crate::focus::focus_after_render(heading);
         Some(view! {
@@ -321,6 +313,14 @@ fn DeskDetail(opened: RwSignal<Option<u32>>) -> impl IntoView {
                     " · "{move || t_string!(i18n, dutch_required, level = level_name(i18n, v.dutch_level)).to_string()}
                 </p>
                 <p class="desk-detail-actions">
+                    <button type="button" class="button button-primary"
+                        aria-pressed=move || shortlisted.get().to_string()
+                        on:click=move |_| desk.edit(|s| { let _ = s.toggle_shortlisted(id); })
+                    >{move || if shortlisted.get() {
+                        t_string!(i18n, desk_detail_shortlist_remove)
+                    } else {
+                        t_string!(i18n, desk_detail_shortlist_add)
+                    }}</button>
                     <a class="button" href=view_href(RESULTS_PATH, &full_view)>{t!(i18n, desk_detail_open)}</a>
                     <button type="button" class="button" on:click=move |_| close()>{t!(i18n, desk_detail_close)}</button>
                 </p>

@@ -1,11 +1,11 @@
 //! The filters. Each change rewrites the URL (replacing the history entry), and the list and
 //! map follow from it; filtering is local, so the answer is instant.
 
+use crate::components::choices::{ContractSelect, RegimeSelect};
 use crate::i18n::*;
-use crate::labels::{contract_name, reach_name, regime_name};
+use crate::labels::reach_name;
 use crate::url_state::{use_current_view, use_view_navigator, History, RESULTS_PATH};
 use leptos::prelude::*;
-use passerelle_core::api::{ContractType, Regime};
 use passerelle_core::view_state::{MyDutch, Reach, ViewState, MAX_RADIUS_KM, MIN_RADIUS_KM};
 
 /// Where the results stack the list above the map (tall portrait screens); the same query as in
@@ -86,30 +86,16 @@ pub fn Filters() -> impl IntoView {
                     />
                     <p class="field-hint" id="filter-keyword-hint">{t!(i18n, filter_keyword_hint)}</p>
                 </div>
-                <div class="field">
-                    <label for="filter-contract">{t!(i18n, filter_contract)}</label>
-                    <select id="filter-contract" on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set(Box::new(move |s| s.contract = ContractType::parse(&value)));
-                    }>
-                        <option value="" selected=move || state.read().contract.is_none()>{t!(i18n, any)}</option>
-                        {ContractType::ALL.into_iter().map(|c| view! {
-                            <option value=c.as_str() selected=move || state.read().contract == Some(c)>{move || contract_name(i18n, c)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-regime">{t!(i18n, filter_regime)}</label>
-                    <select id="filter-regime" on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set(Box::new(move |s| s.regime = Regime::parse(&value)));
-                    }>
-                        <option value="" selected=move || state.read().regime.is_none()>{t!(i18n, any)}</option>
-                        {Regime::ALL.into_iter().map(|r| view! {
-                            <option value=r.as_str() selected=move || state.read().regime == Some(r)>{move || regime_name(i18n, r)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ContractSelect
+                    id="filter-contract"
+                    value=Signal::derive(move || state.read().contract)
+                    on_change=Callback::new(move |c| set(Box::new(move |s| s.contract = c)))
+                />
+                <RegimeSelect
+                    id="filter-regime"
+                    value=Signal::derive(move || state.read().regime)
+                    on_change=Callback::new(move |r| set(Box::new(move |s| s.regime = r)))
+                />
                 <div class="field field-check">
                     <input
                         id="filter-bottleneck"

@@ -1,6 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
+import type { Page } from '@playwright/test';
 import { expect, type Api } from '../fixtures';
 import { tr } from './locales';
 
@@ -16,14 +14,6 @@ export async function openKiosk(page: Page, api: Api, kiosk: Record<string, unkn
   await expect(page.getByRole('heading', { level: 1, name: tr('fr', 'start_title') })).toBeVisible({ timeout: 30_000 });
 }
 
-/** Reads a QR code the way a phone's camera would: from pixels on the screen. */
-export async function scanQr(code: Locator): Promise<string> {
-  await expect(code).toBeVisible();
-  const png = PNG.sync.read(await code.screenshot());
-  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!found) throw new Error('no QR code could be read from the screenshot');
-  return found.data;
-}
 
 /** Everything of a visitor a browser could still hold. */
 export async function visitorTraces(page: Page) {

@@ -299,3 +299,18 @@ pub const OCCUPATIONS: &[Occupation] = &[
 pub fn of_profile(profile: DutchProfile) -> impl Iterator<Item = &'static Occupation> {
     OCCUPATIONS.iter().filter(move |o| o.dutch == profile)
 }
+
+#[cfg(test)]
+mod names_tests {
+    use super::OCCUPATIONS;
+
+    #[test]
+    fn the_app_has_a_name_for_every_occupation_of_the_generated_data() {
+        // The desk shows and searches occupations by name; a code without one would show bare.
+        for o in OCCUPATIONS {
+            let names = passerelle_core::occupation::names_of(o.isco)
+                .unwrap_or_else(|| panic!("no name for {} ({})", o.isco, o.title));
+            assert_eq!(names.nl, o.title, "Dutch name of {}", o.isco);
+        }
+    }
+}

@@ -7,10 +7,12 @@
 //! - [`shortlist`]: the ordered shortlist and which ids are gone;
 //! - [`course`]: the Dutch-course hint;
 //! - [`occupations`]: the occupations present in the data;
-//! - [`export`]: the shortlist as CSV for Excel.
+//! - [`export`]: the shortlist as CSV for Excel;
+//! - [`handover`]: the link and QR code that open the shortlist on the person's phone.
 
 pub mod course;
 pub mod export;
+pub mod handover;
 pub mod occupations;
 pub mod shortlist;
 pub mod state;
@@ -18,7 +20,8 @@ pub mod table;
 
 pub use course::CourseHint;
 pub use export::{shortlist_csv, ExportColumn, ExportLabels, ExportRow};
-pub use occupations::{occupations_in, OccupationCount};
+pub use handover::{Handover, HANDOVER_QR_MAX_BYTES};
+pub use occupations::{find_occupation, occupations_in, OccupationCount};
 pub use shortlist::{
     ResolvedShortlist, Shortlist, ShortlistEntry, ShortlistError, MAX_NOTE_CHARS, MAX_SHORTLIST,
 };

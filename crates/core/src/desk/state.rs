@@ -21,7 +21,10 @@ use crate::api::{ContractType, Regime, VacancySummary};
 use crate::filter::{PreparedFilter, SearchArea, VacancyFilter};
 use crate::municipality::{self, Municipality};
 use crate::text::query_encode;
-use crate::view_state::{set, DroppedParam, MyDutch, LANGUAGES, MAX_RADIUS_KM, MIN_RADIUS_KM};
+use crate::view_state::{
+    set, DroppedParam, MyDutch, ViewState, LANGUAGES, MAX_RADIUS_KM, MIN_RADIUS_KM,
+};
+use crate::LatLon;
 use crate::SUITABLE_RADIUS_KM;
 
 /// At most this many home towns: the person's own and a few they can reach.
@@ -353,6 +356,24 @@ impl DeskState {
         self.shortlist.toggle(id)
     }
 
+    /// The personal results view opening vacancy `id` at `location`: around its nearest
+    /// chosen town with that town's radius (the first town when none reaches it), at the
+    /// person's level, in `lang`. The desk's "full vacancy" link and the hand-over's links.
+    pub fn vacancy_view(&self, id: u32, location: LatLon, lang: Option<&'static str>) -> ViewState {
+        let town = self
+            .nearest_town(location)
+            .map(|(t, _)| t)
+            .or_else(|| self.towns.first());
+        ViewState {
+            town: town.map(|t| t.municipality),
+            radius_km: town.map_or(ViewState::default().radius_km, |t| t.radius_km),
+            dutch: self.dutch,
+            vacancy: Some(id),
+            lang,
+            ..ViewState::default()
+        }
+    }
+
     /// The table's filter. The Dutch level filters nothing here: the counsellor sees every
     /// level, coloured by fit, and the course hint counts the ones one level up.
     pub fn filter(&self) -> DeskFilter {
@@ -404,6 +425,27 @@ mod tests {
     use super::*;
     use crate::desk::table::{SortColumn, SortDirection};
     use crate::dutch::DutchLevel;
+
+    #[test]
+    fn a_vacancy_opens_around_its_nearest_chosen_town_with_that_towns_radius() {
+        let mut state = DeskState::default();
+        state
+            .add_town(municipality::by_nis("53053").unwrap(), 60)
+            .unwrap(); // Mons
+        state
+            .add_town(municipality::by_nis("57081").unwrap(), 45)
+            .unwrap(); // Tournai
+        state.dutch = MyDutch::Level(DutchLevel::Basic);
+        let kortrijk = LatLon::new(50.828, 3.265);
+        let view = state.vacancy_view(7, kortrijk, Some("nl"));
+        assert_eq!(view.town.map(|m| m.nis_code), Some("57081"));
+        assert_eq!(view.radius_km, 45);
+        assert_eq!(view.dutch, MyDutch::Level(DutchLevel::Basic));
+        assert_eq!((view.vacancy, view.lang), (Some(7), Some("nl")));
+        // Out of every circle (a link's vacancy far away): the first town.
+        let far = state.vacancy_view(8, LatLon::new(51.3, 5.5), None);
+        assert_eq!(far.town.map(|m| m.nis_code), Some("53053"));
+    }
 
     fn parse(query: &[(&str, &str)]) -> (DeskState, Vec<DroppedParam>) {
         DeskState::from_query(query.iter().copied())
