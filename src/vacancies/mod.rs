@@ -6,7 +6,7 @@ mod details;
 mod loader;
 mod rows;
 
-pub use details::{use_vacancy_details, Detail};
+pub use details::{use_vacancy_details, Detail, VacancyDetails};
 pub use loader::{use_vacancy_load, LoadState, LoadStatus, PageSource, RetryPolicy, VacancyLoad};
 pub use rows::{FilterKey, Rows};
 

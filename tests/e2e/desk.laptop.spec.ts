@@ -10,7 +10,7 @@ import { scanQr } from './support/qr';
 
 const tournai = { nis: '57081', lat: 50.60715, lon: 3.38932 };
 
-type Found = { id: number; title: string; distance_km: number };
+type Found = { id: number; title: string; distance_km: number; apply_mode: 'in_app' | 'external' };
 
 /** Every vacancy the API finds within 60 km of a point, following the cursor to the end. */
 async function allAround(request: APIRequestContext, baseURL: string, lat: number, lon: number): Promise<Map<number, Found>> {
@@ -253,14 +253,19 @@ test.describe('the counsellor desk', () => {
     expect(problems.pageErrors).toEqual([]);
   });
 
-  test('a link with an unknown vacancy shows the others and names the one gone', async ({ page, request, baseURL, problems }) => {
+  test('a link with an unknown vacancy shows the others and names the one gone; the CSV says where to apply', async ({ page, request, baseURL, problems }) => {
     const app = new Passerelle(page, 'en');
-    const known = [...(await allAround(request, baseURL!, mons.lat, mons.lon)).values()][0];
+    const around = [...(await allAround(request, baseURL!, mons.lat, mons.lon)).values()];
+    const known = around.find((v) => v.apply_mode === 'external')!;
+    const detail = (await (await request.get(`${baseURL}/api/v1/vacancies/${known.id}`)).json()) as { apply_url: string };
+    expect(detail.apply_url).toMatch(/^https:/);
     await page.goto(`/desk?town=${mons.nis}&shortlist=${known.id},987654321&lang=en`);
     await waitForDeskLoad(page);
     const shortlist = page.getByRole('region', { name: app.t('shortlist_title') });
     await expect(shortlist.getByText(app.t('shortlist_gone', { id: 987654321 }))).toBeVisible();
     await expect(shortlist.getByText(known.title, { exact: true })).toBeVisible();
+    // The employer's address comes with the vacancy fetched in full for the hand-over.
+    await expect.poll(async () => csvRows(await downloadCsv(page, app))[1][10]).toBe(detail.apply_url);
     await expectNoAxeViolations(page, 'counsellor desk with a gone vacancy');
     expect(problems.pageErrors).toEqual([]);
   });

@@ -4,6 +4,7 @@
 use super::Desk;
 use crate::i18n::*;
 use crate::labels::{contract_name, level_name, regime_name};
+use crate::vacancies::{Detail, VacancyDetails};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use passerelle_core::api::{ContractType, Regime};
@@ -65,15 +66,22 @@ impl ExportLabels for DeskExportLabels {
     }
 }
 
-/// Builds the CSV of the shortlist's loaded vacancies and offers it as a download.
-pub fn download_shortlist_csv(i18n: I18nContext<Locale>, desk: Desk) {
+/// Builds the CSV of the shortlist's loaded vacancies and offers it as a download; the
+/// employer's address comes from the vacancies fetched in full.
+pub fn download_shortlist_csv(i18n: I18nContext<Locale>, desk: Desk, details: VacancyDetails) {
     let labels = DeskExportLabels { i18n };
     let csv = desk.state.with_untracked(|s| {
         desk.load.state.with_untracked(|l| {
-            let resolved = s
-                .shortlist
-                .resolve(|id| l.vacancies.by_id(id), l.is_complete());
-            shortlist_csv(&s.export_rows(&resolved, |_| None), &labels)
+            details.by_id.with_untracked(|by_id| {
+                let resolved = s
+                    .shortlist
+                    .resolve(|id| l.vacancies.by_id(id), l.is_complete());
+                let apply_url = |id| match by_id.get(&id) {
+                    Some(Detail::Loaded(d)) => d.apply_url.as_deref(),
+                    _ => None,
+                };
+                shortlist_csv(&s.export_rows(&resolved, apply_url), &labels)
+            })
         })
     });
     if let Err(e) = download(&csv) {

@@ -4,7 +4,7 @@
 
 use super::export::download_shortlist_csv;
 use super::use_desk;
-use crate::components::handover::{site_origin, HandoverSheet, SHORTLIST_PATH};
+use crate::components::handover::{shortlist_details, site_origin, HandoverSheet, SHORTLIST_PATH};
 use crate::components::qr::QrSvg;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -28,6 +28,7 @@ pub fn DeskHandover() -> impl IntoView {
         state.with(|s| s.handover(&format!("{}{SHORTLIST_PATH}", site_origin())))
     });
     let person_lang = Signal::derive(move || desk.state.with(|s| s.handover_lang));
+    let details = shortlist_details(state);
     let copied = RwSignal::new(Copied::Not);
     let copy = move |_| {
         let link = handover.with_untracked(|h| h.link.clone());
@@ -64,7 +65,7 @@ pub fn DeskHandover() -> impl IntoView {
                     {t!(i18n, desk_print)}
                 </button>
                 <button type="button" class="button" disabled=move || empty.get()
-                    on:click=move |_| download_shortlist_csv(i18n, desk)
+                    on:click=move |_| download_shortlist_csv(i18n, desk, details)
                 >{t!(i18n, desk_csv)}</button>
             </div>
             <div class="field">
@@ -118,7 +119,7 @@ pub fn DeskHandover() -> impl IntoView {
         // Shown only when printing: the sheet the person takes home.
         <section class="print-sheet" aria-labelledby="print-heading">
             <h1 id="print-heading">{t!(i18n, handover_title)}</h1>
-            <HandoverSheet desk=state links_lang=person_lang />
+            <HandoverSheet desk=state links_lang=person_lang details=details />
         </section>
     }
 }

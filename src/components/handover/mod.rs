@@ -15,7 +15,7 @@ use crate::components::qr::QrCode;
 use crate::i18n::*;
 use crate::labels::{format_km, level_name, LocalCount};
 use crate::url_state::{view_href, RESULTS_PATH};
-use crate::vacancies::{use_vacancy_details, Detail};
+use crate::vacancies::{use_vacancy_details, Detail, VacancyDetails};
 use leptos::prelude::*;
 use passerelle_core::api::{ApplyMode, VacancyDetail};
 use passerelle_core::date::long_date;
@@ -38,6 +38,15 @@ fn today_iso() -> String {
     )
 }
 
+/// The shortlisted vacancies of `desk` in full, fetched as they are added: the sheet shows
+/// how to apply from them, and the desk's CSV gives the employer's address.
+pub fn shortlist_details(desk: Memo<DeskState>) -> VacancyDetails {
+    let ids = Memo::new(move |_| {
+        desk.with(|s| s.shortlist.entries().iter().map(|e| e.id).collect::<Vec<_>>())
+    });
+    use_vacancy_details(use_api(), ids)
+}
+
 /// One shortlisted id, as the sheet shows it.
 #[derive(Debug, Clone, PartialEq)]
 enum Entry {
@@ -57,19 +66,12 @@ pub fn HandoverSheet(
     /// The language of the links printed or opened from the sheet.
     #[prop(into)]
     links_lang: Signal<Option<&'static str>>,
+    /// The shortlisted vacancies in full (see [`shortlist_details`]).
+    details: VacancyDetails,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || locale_code(i18n.get_locale());
-    let ids = Memo::new(move |_| {
-        desk.with(|s| {
-            s.shortlist
-                .entries()
-                .iter()
-                .map(|e| e.id)
-                .collect::<Vec<_>>()
-        })
-    });
-    let details = use_vacancy_details(use_api(), ids);
+    let count = Memo::new(move |_| desk.with(|s| s.shortlist.len()));
     let entries = Memo::new(move |_| {
         desk.with(|s| {
             details.by_id.with(|by_id| {
@@ -132,7 +134,7 @@ pub fn HandoverSheet(
                     {move || t_string!(i18n, course_hint, count = LocalCount::new(i18n.get_locale(), h.one_level_above)).to_string()}
                 </p>
             })}
-            <Show when=move || ids.with(Vec::is_empty)>
+            <Show when=move || count.get() == 0>
                 <p class="notice notice-info">{t!(i18n, handover_none)}</p>
             </Show>
             <ol class="handover-list">

@@ -2,7 +2,7 @@
 //! counsellor chose for them (the link's `lang`). It needs no load of the whole area: it
 //! fetches the shortlisted vacancies by id.
 
-use super::HandoverSheet;
+use super::{shortlist_details, HandoverSheet};
 use crate::components::status::DroppedParamsNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
@@ -20,6 +20,7 @@ pub fn ShortlistPage() -> impl IntoView {
     let url = use_desk_state();
     let desk = Memo::new(move |_| url.read().0.clone());
     let lang = Signal::derive(move || desk.with(|d| d.lang));
+    let details = shortlist_details(desk);
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_after_render(heading);
     // Every job around the person's first town, at their level: the way on from the list.
@@ -44,7 +45,7 @@ pub fn ShortlistPage() -> impl IntoView {
             <h1 tabindex="-1" node_ref=heading>{t!(i18n, handover_title)}</h1>
             <p>{t!(i18n, handover_intro)}</p>
             <DroppedParamsNotice dropped=Signal::derive(move || url.read().1.clone()) />
-            <HandoverSheet desk=desk links_lang=lang />
+            <HandoverSheet desk=desk links_lang=lang details=details />
             {move || around_first_town.get().map(|(town, href)| view! {
                 <p>
                     <a class="button" href=href>
