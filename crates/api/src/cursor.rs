@@ -26,7 +26,8 @@ pub fn decode(cursor: &str, fingerprint: u64) -> Option<u32> {
     if cursor.len() != CURSOR_LEN || !cursor.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let (offset, hash) = cursor.split_at(8);
+    // `get`, not `split_at`: no panic even if the checks above change.
+    let (offset, hash) = (cursor.get(..8)?, cursor.get(8..)?);
     let hash = u64::from_str_radix(hash, 16).ok()?;
     (hash == fingerprint)
         .then(|| u32::from_str_radix(offset, 16).ok())
