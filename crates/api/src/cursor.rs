@@ -46,6 +46,28 @@ mod tests {
         assert_eq!(decode(&cursor, fingerprint("b")), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn every_offset_round_trips_under_its_fingerprint_and_no_other(
+            offset: u32, mine: u64, other: u64
+        ) {
+            let cursor = encode(offset, mine);
+            proptest::prop_assert_eq!(decode(&cursor, mine), Some(offset));
+            proptest::prop_assume!(other != mine);
+            proptest::prop_assert_eq!(decode(&cursor, other), None);
+        }
+
+        #[test]
+        fn any_text_decodes_without_panic_and_is_a_cursor_exactly_when_24_hex_digits(
+            text in "\\PC{0,30}|[0-9a-fA-F]{24}|[0-9a-f+\u{e9}]{22,26}"
+        ) {
+            let hex = text.len() == CURSOR_LEN && text.bytes().all(|b| b.is_ascii_hexdigit());
+            // The fingerprint the text carries if it is a cursor, so only the format decides.
+            let carried = text.get(8..).and_then(|h| u64::from_str_radix(h, 16).ok()).unwrap_or(0);
+            proptest::prop_assert_eq!(decode(&text, carried).is_some(), hex);
+        }
+    }
+
     #[test]
     fn garbage_is_not_a_cursor() {
         let f = fingerprint("a");
