@@ -6,6 +6,7 @@ mod binary;
 mod dataset;
 mod detail;
 mod faults;
+mod fuzz;
 mod openapi;
 mod search;
 mod support;
