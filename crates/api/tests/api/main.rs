@@ -5,6 +5,7 @@ mod bad_input;
 mod binary;
 mod dataset;
 mod detail;
+mod durability;
 mod faults;
 mod fuzz;
 mod openapi;
