@@ -5,6 +5,7 @@
 
 mod bench;
 mod bundle;
+mod load;
 mod serve;
 mod setup;
 mod steps;
@@ -27,7 +28,11 @@ commands:
   test             every check CI runs: fmt, clippy (native and wasm), cargo test,
                    wasm-bindgen tests, trunk build --release, Playwright
   bench [--sizes]  criterion benches, then raw/gzip/brotli sizes of the release wasm, its
-                   JS glue and leaflet.js (--sizes: only the build and the sizes)";
+                   JS glue and leaflet.js (--sizes: only the build and the sizes)
+  load [--url URL] [--clients N] [--duration S] [--vacancies N]
+                   200 clients (default) doing the app's mix for 30 s against the release
+                   stand-in with 200000 vacancies (or --url): latency percentiles per request
+                   kind, throughput, errors, server memory -> target/load-report.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -61,6 +66,7 @@ fn dispatch(args: &[&str]) -> Result {
         ("test", []) => test::run_all(),
         ("bench", []) => bench::run_all(false),
         ("bench", ["--sizes"]) => bench::run_all(true),
+        ("load", rest) => load::load(load::LoadOptions::parse(rest)?),
         _ => Err(format!("unknown arguments: {}\n\n{USAGE}", args.join(" ")).into()),
     }
 }

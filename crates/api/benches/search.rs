@@ -49,6 +49,11 @@ fn search(c: &mut Criterion) {
         .expect("valid query")
     };
 
+    // `page` searches on the blocking pool, so it needs a runtime.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+
     let mut group = c.benchmark_group("search_60km_200k");
     for (name, home) in HOMES {
         let area = SearchArea::new(home, 60.0);
@@ -74,18 +79,44 @@ fn search(c: &mut Criterion) {
         // searches; the following pages of the same query slice the cached result.
         let query = first_page(home.lat, home.lon);
         group.bench_function(format!("{name}_first_page"), |b| {
-            b.iter(|| black_box(page(&uncached, black_box(&query)).map(|p| p.items.len())))
+            b.iter(|| {
+                black_box(
+                    runtime
+                        .block_on(page(&uncached, black_box(&query)))
+                        .map(|p| p.items.len()),
+                )
+            })
         });
         group.bench_function(format!("{name}_next_page"), |b| {
-            b.iter(|| black_box(page(&cached, black_box(&query)).map(|p| p.items.len())))
+            b.iter(|| {
+                black_box(
+                    runtime
+                        .block_on(page(&cached, black_box(&query)))
+                        .map(|p| p.items.len()),
+                )
+            })
         });
     }
     group.finish();
 }
 
+/// A hostile query string: 100,000 copies of one parameter (seconds when the duplicate check
+/// was quadratic; the parse must stay linear).
+fn long_query(c: &mut Criterion) {
+    let mut pairs: Vec<(String, String)> = vec![
+        ("lat".into(), "50.7".into()),
+        ("lon".into(), "4.6".into()),
+        ("radius_km".into(), "60".into()),
+    ];
+    pairs.extend(std::iter::repeat_n(("limit".into(), "5".into()), 100_000));
+    c.bench_function("parse_100k_repeated_parameters", |b| {
+        b.iter(|| black_box(SearchQuery::parse(black_box(&pairs)).is_err()))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = search
+    targets = search, long_query
 }
 criterion_main!(benches);

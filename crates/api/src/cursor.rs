@@ -26,7 +26,8 @@ pub fn decode(cursor: &str, fingerprint: u64) -> Option<u32> {
     if cursor.len() != CURSOR_LEN || !cursor.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let (offset, hash) = cursor.split_at(8);
+    // `get`, not `split_at`: no panic even if the checks above change.
+    let (offset, hash) = (cursor.get(..8)?, cursor.get(8..)?);
     let hash = u64::from_str_radix(hash, 16).ok()?;
     (hash == fingerprint)
         .then(|| u32::from_str_radix(offset, 16).ok())
@@ -43,6 +44,28 @@ mod tests {
         let cursor = encode(1500, mine);
         assert_eq!(decode(&cursor, mine), Some(1500));
         assert_eq!(decode(&cursor, fingerprint("b")), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_offset_round_trips_under_its_fingerprint_and_no_other(
+            offset: u32, mine: u64, other: u64
+        ) {
+            let cursor = encode(offset, mine);
+            proptest::prop_assert_eq!(decode(&cursor, mine), Some(offset));
+            proptest::prop_assume!(other != mine);
+            proptest::prop_assert_eq!(decode(&cursor, other), None);
+        }
+
+        #[test]
+        fn any_text_decodes_without_panic_and_is_a_cursor_exactly_when_24_hex_digits(
+            text in "\\PC{0,30}|[0-9a-fA-F]{24}|[0-9a-f+\u{e9}]{22,26}"
+        ) {
+            let hex = text.len() == CURSOR_LEN && text.bytes().all(|b| b.is_ascii_hexdigit());
+            // The fingerprint the text carries if it is a cursor, so only the format decides.
+            let carried = text.get(8..).and_then(|h| u64::from_str_radix(h, 16).ok()).unwrap_or(0);
+            proptest::prop_assert_eq!(decode(&text, carried).is_some(), hex);
+        }
     }
 
     #[test]

@@ -9,6 +9,10 @@ use passerelle_core::api::{
 };
 use passerelle_core::filter::{SearchArea, VacancyFilter};
 use passerelle_core::{DutchLevel, LatLon};
+use std::collections::HashSet;
+
+/// Most unknown or repeated parameter names listed in one 400.
+pub const MAX_REPORTED_NAMES: usize = 20;
 
 /// Longest keyword accepted, in characters.
 pub const MAX_KEYWORD_CHARS: usize = 100;
@@ -43,13 +47,15 @@ impl SearchQuery {
         let mut errors = Vec::new();
         let mut fail = |name: &str, code: FieldErrorCode| errors.push(FieldError::new(name, code));
 
-        let mut reported: Vec<&str> = Vec::new();
-        for (i, (name, _)) in pairs.iter().enumerate() {
+        // Sets, not scans of the pairs seen so far: a long query string must cost linear time.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(PARAMETERS.len());
+        let mut reported: HashSet<&str> = HashSet::new();
+        for (name, _) in pairs {
             // Unknown (probably a typo) or repeated: either way the client's intent is unclear.
-            let bad =
-                !PARAMETERS.contains(&name.as_str()) || pairs[..i].iter().any(|(n, _)| n == name);
-            if bad && !reported.contains(&name.as_str()) {
-                reported.push(name);
+            let repeated = !seen.insert(name.as_str());
+            let bad = repeated || !PARAMETERS.contains(&name.as_str());
+            // The count bound keeps the 400 small however many bad names a query holds.
+            if bad && reported.len() < MAX_REPORTED_NAMES && reported.insert(name.as_str()) {
                 fail(name, FieldErrorCode::InvalidFormat);
             }
         }
@@ -208,4 +214,42 @@ fn optional<T>(
         fail(name, FieldErrorCode::InvalidFormat);
     }
     parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(names: impl IntoIterator<Item = String>) -> Vec<(String, String)> {
+        names.into_iter().map(|n| (n, "1".to_owned())).collect()
+    }
+
+    fn named(error: ApiError) -> Vec<String> {
+        match error {
+            ApiError::InvalidQuery { errors, .. } => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("not an invalid query: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_parameter_repeated_a_hundred_thousand_times_is_named_once() {
+        let mut query = pairs(["lat", "lon", "radius_km"].map(str::to_owned));
+        query.extend(pairs(std::iter::repeat_n("limit".to_owned(), 100_000)));
+        let error = SearchQuery::parse(&query).expect_err("repeated parameter");
+        assert_eq!(named(error), ["limit"]);
+    }
+
+    #[test]
+    fn a_hundred_thousand_unknown_parameters_give_a_bounded_problem() {
+        // With the earlier quadratic scans this took a minute in a debug build.
+        let query = pairs((0..100_000).map(|i| format!("p{i}")));
+        let names = named(SearchQuery::parse(&query).expect_err("unknown parameters"));
+        assert_eq!(names.len(), MAX_REPORTED_NAMES + 3, "{names:?}");
+        assert_eq!(
+            names[..3],
+            ["p0", "p1", "p2"],
+            "the first bad names, in order"
+        );
+        assert!(names.ends_with(&["lat".into(), "lon".into(), "radius_km".into()]));
+    }
 }

@@ -92,11 +92,17 @@ fn phone_number(s: &str) -> Result<(), FieldErrorCode> {
     max_chars(s, PHONE_MAX_CHARS)?;
     let allowed = |c: char| c.is_ascii_digit() || " +./-()".contains(c);
     let digits = s.chars().filter(char::is_ascii_digit).count();
-    if s.chars().all(allowed) && (8..=15).contains(&digits) && !s[1..].contains('+') {
+    if s.chars().all(allowed) && (8..=15).contains(&digits) && plus_only_in_front(s) {
         Ok(())
     } else {
         Err(FieldErrorCode::InvalidPhone)
     }
+}
+
+/// No `+` after the first character. Counted in characters, not bytes, so it is safe for any
+/// text on its own, not only after the ASCII check above.
+fn plus_only_in_front(s: &str) -> bool {
+    !s.chars().skip(1).any(|c| c == '+')
 }
 
 /// Forem's registration numbers are alphanumeric; we accept letters, digits, spaces and dashes.
@@ -224,6 +230,24 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn the_plus_check_is_safe_on_any_text_including_empty_and_non_ascii() {
+        // Guards the byte slice `s[1..]` this replaced, which panicked on "" or a first
+        // character wider than one byte whenever the checks before it did not run first.
+        assert!(plus_only_in_front(""));
+        assert!(plus_only_in_front("é"));
+        assert!(plus_only_in_front("+32 470"));
+        assert!(!plus_only_in_front("é+32"));
+        assert!(!plus_only_in_front("€€+"));
+        assert_eq!(
+            codes(&ApplicationRequest {
+                phone: Some("é+32470123456".into()),
+                ..valid()
+            }),
+            vec![("phone".into(), FieldErrorCode::InvalidPhone)]
+        );
     }
 
     #[test]

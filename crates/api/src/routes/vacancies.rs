@@ -21,11 +21,12 @@ pub async fn search(
         errors: Vec::new(),
     })?;
     let query = SearchQuery::parse(&pairs)?;
-    Ok(Json(page(&state, &query)?))
+    Ok(Json(page(&state, &query).await?))
 }
 
-/// Runs the search and cuts out the page the cursor points to.
-pub fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, ApiError> {
+/// Runs the search (on the blocking pool: a wide one takes milliseconds of CPU that would stall
+/// every other request on this runtime thread) and cuts out the page the cursor points to.
+pub async fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, ApiError> {
     let dataset = state.index.dataset();
     let fingerprint = query.fingerprint(&format!("{}:{}", dataset.seed(), dataset.len()));
     let offset = match &query.cursor {
@@ -37,10 +38,15 @@ pub fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, ApiErr
             )])
         })?,
     };
-    let matches = state.results.get_or_compute(fingerprint, || {
-        let found = state.index.search(query.area, &query.filter);
-        found.into_iter().map(|(v, km)| (v.id, km)).collect()
-    });
+    let (index, area, filter) = (state.index.clone(), query.area, query.filter.clone());
+    let matches = state
+        .results
+        .get_or_compute(fingerprint, move || {
+            let found = index.search(area, &filter);
+            found.into_iter().map(|(v, km)| (v.id, km)).collect()
+        })
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let total = matches.len();
     let start = usize::try_from(offset).unwrap_or(usize::MAX);
     if start > total {
@@ -52,7 +58,9 @@ pub fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, ApiErr
     let end = start
         .saturating_add(usize::try_from(query.limit).unwrap_or(usize::MAX))
         .min(total);
-    let items = matches[start..end]
+    let items = matches
+        .get(start..end)
+        .unwrap_or_default()
         .iter()
         .filter_map(|(id, km)| {
             let v = dataset.summary(*id)?;

@@ -3,6 +3,7 @@
 use crate::support::{search_uri, valid_application, TestApi, WAVRE};
 use axum::body::Body;
 use axum::http::{header, Method, Request};
+use passerelle_api::search_query::MAX_REPORTED_NAMES;
 use passerelle_core::api::IDEMPOTENCY_KEY_HEADER;
 
 const APPLICATIONS: &str = "/api/v1/applications";
@@ -225,4 +226,26 @@ async fn a_wrong_method_is_405_with_allow() {
             Some(allow)
         );
     }
+}
+
+#[tokio::test]
+async fn the_longest_query_string_a_request_can_carry_is_a_bounded_400() {
+    // `http` refuses URIs of 64 KiB and more, so this is about the worst a client can send:
+    // some 9,000 distinct unknown parameters (quadratic checks spent ~1 s of debug CPU on it).
+    let (lat, lon) = WAVRE;
+    let mut uri = search_uri(lat, lon, 60.0, "");
+    let mut unknown = 0;
+    while uri.len() < 65_000 {
+        uri.push_str(&format!("&x{unknown}"));
+        unknown += 1;
+    }
+    let response = TestApi::new().get(&uri).await;
+    assert_eq!(response.status, 400);
+    let named = response.error_fields();
+    assert_eq!(
+        named.len(),
+        MAX_REPORTED_NAMES,
+        "{unknown} unknown: {named:?}"
+    );
+    assert_eq!(named.first().map(String::as_str), Some("x0"));
 }

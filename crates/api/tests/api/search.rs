@@ -170,3 +170,30 @@ fn the_strip_index_finds_exactly_what_a_scan_of_every_vacancy_finds() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_identical_searches_search_once_and_agree() {
+    let api = TestApi::new();
+    let uri = search_uri(WAVRE.0, WAVRE.1, 60.0, "&limit=50");
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..32 {
+        let (router, uri) = (api.router.clone(), uri.clone());
+        requests.spawn(async move {
+            use tower::ServiceExt;
+            let request = axum::http::Request::get(uri)
+                .body(axum::body::Body::empty())
+                .expect("request");
+            let response = router.oneshot(request).await.expect("infallible");
+            assert_eq!(response.status(), 200);
+            axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .expect("body")
+        });
+    }
+    let mut bodies = HashSet::new();
+    while let Some(body) = requests.join_next().await {
+        bodies.insert(body.expect("request task"));
+    }
+    assert_eq!(bodies.len(), 1, "every caller got the same page");
+    assert_eq!(api.state.results.computations(), 1);
+}

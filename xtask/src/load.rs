@@ -1,0 +1,172 @@
+//! `cargo xtask load`: 200 clients doing the app's mix against the release stand-in, with
+//! latency percentiles, throughput, errors and the server's memory in `target/load-report.md`.
+//! Not a CI step: it takes the machine for the whole run.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+use crate::tools::{cargo, repo_root, run, Result};
+
+pub const USAGE: &str = "load [--url URL] [--clients N] [--duration SECONDS] [--vacancies N]";
+
+/// What the run is told; without `url` the release stand-in is built and started.
+pub struct LoadOptions {
+    pub url: Option<String>,
+    pub clients: u32,
+    pub duration_s: u32,
+    pub vacancies: u32,
+}
+
+impl LoadOptions {
+    pub fn parse(args: &[&str]) -> Result<Self> {
+        let mut o = Self {
+            url: None,
+            clients: 200,
+            duration_s: 30,
+            vacancies: 200_000,
+        };
+        let mut args = args.iter();
+        while let Some(&flag) = args.next() {
+            let value = args
+                .next()
+                .ok_or_else(|| format!("{flag} wants a value; usage: {USAGE}"))?;
+            let number = || {
+                value
+                    .parse::<u32>()
+                    .map_err(|_| format!("{flag} wants a whole number, not `{value}`"))
+            };
+            match flag {
+                "--url" => o.url = Some((*value).to_owned()),
+                "--clients" => o.clients = number()?,
+                "--duration" => o.duration_s = number()?,
+                "--vacancies" => o.vacancies = number()?,
+                _ => return Err(format!("unknown argument `{flag}`; usage: {USAGE}").into()),
+            }
+        }
+        Ok(o)
+    }
+}
+
+/// The stand-in, stopped when dropped.
+struct StandIn(Child);
+
+impl Drop for StandIn {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Where cargo puts builds: `$CARGO_TARGET_DIR` if set, else the workspace's `target/`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"))
+}
+
+pub fn load(o: LoadOptions) -> Result {
+    let root = repo_root();
+    let target = target_dir();
+    let report = target.join("load-report.md");
+    let mut stand_in = None;
+    let url = match o.url {
+        Some(url) => url,
+        None => {
+            run(cargo()
+                .args(["build", "--release", "-p", "passerelle-api"])
+                .current_dir(&root))?;
+            let work = target.join("load");
+            // A fresh database each run, so the applications count is this run's.
+            let _ = std::fs::remove_dir_all(&work);
+            let mut child = Command::new(target.join("release/passerelle-api"))
+                .args([
+                    "--addr",
+                    "127.0.0.1:0",
+                    "--vacancies",
+                    &o.vacancies.to_string(),
+                ])
+                .arg("--db")
+                .arg(work.join("applications.sqlite3"))
+                .arg("--dist")
+                .arg(work.join("no-dist"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .map_err(|e| format!("cannot start the release stand-in: {e}"))?;
+            let mut line = String::new();
+            if let Some(stdout) = child.stdout.take() {
+                BufReader::new(stdout).read_line(&mut line)?;
+            }
+            stand_in = Some(StandIn(child));
+            line.trim()
+                .strip_prefix("listening on ")
+                .ok_or_else(|| format!("the stand-in did not announce its address: {line:?}"))?
+                .to_owned()
+        }
+    };
+    run(cargo()
+        .args([
+            "run",
+            "--release",
+            "-q",
+            "-p",
+            "passerelle-api",
+            "--example",
+            "load",
+            "--",
+        ])
+        .args(["--url", &url])
+        .args(["--clients", &o.clients.to_string()])
+        .args(["--duration", &o.duration_s.to_string()])
+        .arg("--report")
+        .arg(&report)
+        .current_dir(&root))?;
+
+    if let Some(StandIn(child)) = &stand_in {
+        let memory = server_memory(child.id());
+        println!("{memory}");
+        let mut text = std::fs::read_to_string(&report)?;
+        text.push_str(&format!(
+            "\nStand-in: release build, {} vacancies. {memory}\n",
+            o.vacancies
+        ));
+        std::fs::write(&report, text)?;
+    }
+    Ok(())
+}
+
+/// Resident and peak resident memory from `/proc` (Linux only).
+fn server_memory(pid: u32) -> String {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map_or("unknown".to_owned(), |v| v.trim().to_owned())
+    };
+    format!(
+        "Server memory after the run: resident {}, peak {}.",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_defaults_to_200_clients_for_30_seconds_and_reads_each_flag() {
+        let o = LoadOptions::parse(&[]).unwrap();
+        assert_eq!((o.clients, o.duration_s, o.vacancies), (200, 30, 200_000));
+        assert!(o.url.is_none());
+        let o = LoadOptions::parse(&["--url", "http://x:1", "--clients", "5", "--duration", "2"])
+            .unwrap();
+        assert_eq!(o.url.as_deref(), Some("http://x:1"));
+        assert_eq!((o.clients, o.duration_s), (5, 2));
+        assert!(LoadOptions::parse(&["--clients"]).is_err());
+        assert!(LoadOptions::parse(&["--clients", "many"]).is_err());
+        assert!(LoadOptions::parse(&["--rps", "5"]).is_err());
+    }
+}
