@@ -42,7 +42,13 @@ fn today_iso() -> String {
 /// how to apply from them, and the desk's CSV gives the employer's address.
 pub fn shortlist_details(desk: Memo<DeskState>) -> VacancyDetails {
     let ids = Memo::new(move |_| {
-        desk.with(|s| s.shortlist.entries().iter().map(|e| e.id).collect::<Vec<_>>())
+        desk.with(|s| {
+            s.shortlist
+                .entries()
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>()
+        })
     });
     use_vacancy_details(use_api(), ids)
 }

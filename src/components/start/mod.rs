@@ -8,12 +8,13 @@ use crate::components::desk::DeskEnabled;
 use crate::components::kiosk::{KioskLanguages, KioskTowns};
 use crate::i18n::*;
 use crate::mode::use_kiosk;
-use crate::url_state::DESK_PATH;
+use crate::url_state::desk_href;
 use crate::url_state::{use_view_navigator, use_view_state, History, RESULTS_PATH};
 use dutch_picker::DutchLevelPicker;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use locate::UseMyLocation;
+use passerelle_core::desk::DeskState;
 pub use town_picker::TownPicker;
 use wasm_bindgen::JsCast;
 
@@ -74,7 +75,12 @@ pub fn StartPage() -> impl IntoView {
                 <DutchLevelPicker selected=dutch />
                 <button type="submit" class="button button-primary">{t!(i18n, show_jobs)}</button>
             </form>
-            {desk.then(|| view! { <p class="desk-entry"><a href=DESK_PATH>{t!(i18n, desk_link)}</a></p> })}
+            // In the language on screen, as every link of the app (the URL names it).
+            {desk.then(|| view! { <p class="desk-entry"><a href=move || {
+                let mut empty_desk = DeskState::default();
+                empty_desk.lang = Some(locale_code(i18n.get_locale()));
+                desk_href(&empty_desk)
+            }>{t!(i18n, desk_link)}</a></p> })}
         </div>
     }
 }

@@ -28,6 +28,10 @@ const keywords = ['lasser', 'verpleeg', 'chauffeur', 'magazijn', 'kok', 'a', 'zz
 const contracts = ['', 'permanent', 'fixed_term', 'interim', 'apprenticeship'];
 const regimes = ['', 'full_time', 'part_time'];
 const reaches = ['within', 'course', 'all'];
+/** Towns a counsellor adds at the desk, and occupations typed there (one matches nothing). */
+const deskTowns = ['mons', 'Tournai', '7500', 'Namur', 'Luik', 'Arlon', 'Mouscron', 'wavre', 'xyzzy'];
+const deskOccupations = ['welder', 'Lasser', 'soudeur', 'nurse', 'chauffeur', '8332', 'astronaut'];
+const deskColumns = ['col_town', 'col_level', 'col_occupation', 'col_contract', 'col_published'];
 const formValues: Record<string, string[]> = {
   field_first_name: ['Amélie', '', 'Jean-Marie', 'Ünal'],
   field_last_name: ['Dupont', '', "D'Hondt", 'Van den Berghe'],
@@ -37,7 +41,7 @@ const formValues: Record<string, string[]> = {
   field_message: ['Je suis disponible dès lundi.', '', 'Ik spreek een beetje Nederlands.\nTot ziens!'],
 };
 
-type Screen = 'start' | 'results' | 'vacancy' | 'applications' | 'elsewhere';
+type Screen = 'start' | 'results' | 'vacancy' | 'applications' | 'desk' | 'handover' | 'elsewhere';
 
 /** One thing a person may do now; `weight` is how likely it is against the others. */
 export type Move = { weight: number; what: string; run: () => Promise<void> };
@@ -94,6 +98,8 @@ export class Moves {
     if (url.pathname === '/') return 'start';
     if (url.pathname === '/jobs') return url.searchParams.has('vacancy') ? 'vacancy' : 'results';
     if (url.pathname === '/applications') return 'applications';
+    if (url.pathname === '/desk') return 'desk';
+    if (url.pathname === '/shortlist') return 'handover';
     return 'elsewhere';
   }
 
@@ -195,6 +201,13 @@ export class Moves {
         await expect(page.getByRole('heading', { level: 1, name: this.t('applications_title') })).toBeVisible({ timeout });
         await expect(page.getByText(this.t('applications_empty')).or(page.getByRole('button', { name: this.pattern('applications_delete_named', { reference: '.+' }) }).first())).toBeVisible({ timeout });
         break;
+      case 'desk':
+        await expect(page.getByRole('heading', { level: 1, name: this.t('desk_title') })).toBeVisible({ timeout });
+        await expect(page.getByRole('group', { name: this.t('desk_towns_legend') })).toBeVisible({ timeout });
+        break;
+      case 'handover':
+        await expect(page.getByRole('heading', { level: 1, name: this.t('handover_title') })).toBeVisible({ timeout });
+        break;
       case 'elsewhere':
         throw new Error(`the walk left the app: ${page.url()}`);
     }
@@ -232,6 +245,30 @@ export class Moves {
         { weight: 3, what: 'pick a Dutch level', run: () => this.pickLevel() },
         { weight: 4, what: 'press "show jobs"', run: () => this.showJobs() },
         { weight: 0.5, what: 'press "use my location"', run: () => this.useLocation() },
+        { weight: 1.5, what: 'open the counsellor desk', run: () => this.openDesk() },
+      );
+    }
+    if (screen === 'desk') {
+      const towns = await this.page.getByRole('button', { name: this.pattern('desk_remove_town', { town: '.+' }, true) }).count();
+      const shortlisted = new URL(this.page.url()).searchParams.has('shortlist');
+      moves.push(
+        { weight: towns < 5 ? 4 : 0, what: 'add a town at the desk', run: () => this.deskAddTown() },
+        { weight: towns > 0 ? 1 : 0, what: 'remove a town at the desk', run: () => this.deskRemoveTown() },
+        { weight: 1, what: "set the person's level", run: () => this.deskLevel() },
+        { weight: towns > 0 ? 1 : 0, what: 'sort the desk table', run: () => this.deskSort() },
+        { weight: towns > 0 ? 4 : 0, what: 'toggle a row on the shortlist', run: () => this.deskToggleRow() },
+        { weight: towns > 0 ? 2 : 0, what: 'open a row of the desk table', run: () => this.deskOpenRow() },
+        { weight: 1, what: 'add an occupation at the desk', run: () => this.deskOccupation() },
+        { weight: 0.5, what: 'choose a contract at the desk', run: () => this.deskContract() },
+        { weight: 0.5, what: "choose the person's language", run: () => this.deskHandoverLang() },
+        { weight: shortlisted ? 1.5 : 0, what: 'open the hand-over link', run: () => this.deskOpenHandover() },
+        { weight: 0.3, what: 'start a new intake', run: () => this.deskNewIntake() },
+      );
+    }
+    if (screen === 'handover') {
+      moves.push(
+        { weight: 2, what: 'open a vacancy from the hand-over', run: () => this.handoverOpenVacancy() },
+        { weight: 1, what: 'see every job around the first town', run: () => this.handoverAllJobs() },
       );
     }
     if (screen === 'results' || screen === 'vacancy') {
@@ -386,6 +423,167 @@ export class Moves {
     }
     await this.page.getByRole('button', { name: this.t('apply_discard_yes') }).click();
     await expect(this.field('field_first_name')).toHaveValue('');
+  }
+
+  // ---------- the counsellor desk and its hand-over ----------
+
+  private async openDesk(): Promise<void> {
+    await this.page.getByRole('link', { name: this.t('desk_link'), exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: this.t('desk_title') })).toBeFocused();
+  }
+
+  private async deskAddTown(): Promise<void> {
+    const typed = this.dice.pick(deskTowns);
+    const input = this.page.getByRole('combobox', { name: this.t('desk_add_town') });
+    await input.fill(typed);
+    await expect(input).toHaveAttribute('aria-expanded', 'true');
+    const options = this.page.getByRole('listbox').getByRole('option');
+    const count = await options.count();
+    if (count === 0) {
+      this.say(`add a town at the desk: "${typed}" offers nothing`);
+      await expect(this.page.getByText(this.t('town_no_match', { query: typed })).first()).toBeVisible();
+      return;
+    }
+    const which = this.dice.int(Math.min(count, 3));
+    const name = ((await options.nth(which).textContent()) ?? '').trim();
+    this.say(`add a town at the desk: "${typed}" → ${name}`);
+    await options.nth(which).click();
+  }
+
+  private async deskRemoveTown(): Promise<void> {
+    const buttons = this.page.getByRole('button', { name: this.pattern('desk_remove_town', { town: '.+' }, true) });
+    const count = await buttons.count();
+    const which = this.dice.int(count);
+    this.say(`remove town ${which + 1} of ${count} at the desk`);
+    await buttons.nth(which).click();
+    await expect(buttons).toHaveCount(count - 1);
+  }
+
+  private async deskLevel(): Promise<void> {
+    const level = this.dice.pick(levels);
+    this.say(`set the person's level to ${level}`);
+    await this.page.getByRole('combobox', { name: this.t('desk_level') }).selectOption(level);
+    await expect.poll(() => new URL(this.page.url()).searchParams.get('level') ?? 'unknown').toBe(level);
+  }
+
+  private async deskSort(): Promise<void> {
+    const column = this.dice.pick(deskColumns);
+    this.say(`sort the desk table by ${column}`);
+    const header = this.page.getByRole('columnheader', { name: this.t(column) });
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', /ascending|descending/);
+  }
+
+  /** The table's body rows (row 0 is the header). */
+  private deskRows(): Locator {
+    return this.page.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  private async deskToggleRow(): Promise<void> {
+    const stars = this.page.getByRole('button', { name: this.pattern('desk_row_toggle', { title: '.+' }, true) });
+    const count = await stars.count();
+    if (count === 0) {
+      this.say('toggle a row on the shortlist: no rows (yet)');
+      return;
+    }
+    const which = this.dice.int(Math.min(count, 10));
+    const star = stars.nth(which);
+    const was = await star.getAttribute('aria-pressed');
+    this.say(`toggle row ${which + 1} on the shortlist (was ${was})`);
+    await star.click();
+    // A full shortlist (20) keeps a row out; anything else flips.
+    if (!(await this.page.getByText(this.t('shortlist_full')).isVisible())) {
+      await expect(star).toHaveAttribute('aria-pressed', was === 'true' ? 'false' : 'true');
+    }
+  }
+
+  private async deskOpenRow(): Promise<void> {
+    const rows = this.deskRows();
+    const count = await rows.count();
+    if (count === 0) {
+      this.say('open a row of the desk table: no rows (yet)');
+      return;
+    }
+    const which = this.dice.int(Math.min(count, 10));
+    const title = ((await rows.nth(which).getByRole('cell').nth(1).textContent()) ?? '').trim();
+    this.say(`open row ${which + 1} of the desk table: ${title}`);
+    await rows.nth(which).focus();
+    await this.page.keyboard.press('Enter');
+    const detail = this.page.getByRole('region', { name: title, exact: true });
+    await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
+    if (this.dice.int(2) === 0) {
+      await detail.getByRole('button', { name: this.t('desk_detail_close') }).click();
+      await expect(detail).toHaveCount(0);
+    }
+  }
+
+  private async deskOccupation(): Promise<void> {
+    const input = this.page.getByRole('combobox', { name: this.t('desk_occupations') });
+    if (!(await input.isVisible())) {
+      this.say('add an occupation at the desk: the list is full');
+      return;
+    }
+    const typed = this.dice.pick(deskOccupations);
+    this.say(`add an occupation at the desk: "${typed}"`);
+    await input.fill(typed);
+    await input.press('Enter');
+    // Either a chip was added and the field emptied, or the text stays with the reason beside it.
+    const told = this.page.getByRole('alert').filter({ hasText: this.pattern('desk_occupation_unknown', { text: '.*' }) });
+    await expect.poll(async () => (await input.inputValue()) === '' || (await told.isVisible())).toBe(true);
+  }
+
+  private async deskContract(): Promise<void> {
+    const value = this.dice.pick(contracts);
+    this.say(`set the desk's contract to ${value || 'any'}`);
+    const select = this.page.getByRole('combobox', { name: this.t('filter_contract') });
+    await select.selectOption(value);
+    await expect.poll(() => new URL(this.page.url()).searchParams.get('contract') ?? '').toBe(value);
+  }
+
+  private async deskHandoverLang(): Promise<void> {
+    const lang = this.dice.pick(['', ...langs]);
+    this.say(`choose the person's language: ${lang || "their phone's"}`);
+    await this.page.getByRole('combobox', { name: this.t('desk_handover_lang') }).selectOption(lang);
+    await expect.poll(() => new URL(this.page.url()).searchParams.get('handover') ?? '').toBe(lang);
+  }
+
+  private async deskOpenHandover(): Promise<void> {
+    const link = await this.page.getByRole('textbox', { name: this.t('desk_handover_link') }).inputValue();
+    this.say(`open the hand-over link ${new URL(link).search}`);
+    // As the person's phone would after scanning it: a fresh load of the address.
+    await this.page.goto(link);
+  }
+
+  private async deskNewIntake(): Promise<void> {
+    this.say('start a new intake');
+    await this.page.getByRole('button', { name: this.t('new_intake'), exact: true }).click();
+    await this.page.getByRole('button', { name: this.t('new_intake_yes') }).click();
+    await expect(this.page.getByText(this.t('shortlist_empty'))).toBeVisible();
+    await expect.poll(() => new URL(this.page.url()).searchParams.has('town')).toBe(false);
+  }
+
+  private async handoverOpenVacancy(): Promise<void> {
+    const links = this.page.getByRole('listitem').getByRole('heading', { level: 3 }).getByRole('link');
+    const count = await links.count();
+    if (count === 0) {
+      this.say('open a vacancy from the hand-over: none listed (yet)');
+      return;
+    }
+    const which = this.dice.int(count);
+    this.say(`open vacancy ${which + 1} of ${count} from the hand-over`);
+    await links.nth(which).click();
+    await expect(this.page.getByRole('article').getByRole('heading', { level: 2 })).toBeVisible({ timeout: 15_000 });
+  }
+
+  private async handoverAllJobs(): Promise<void> {
+    const link = this.page.getByRole('link', { name: this.pattern('handover_all_jobs', { town: '.+' }, true) });
+    if (!(await link.isVisible())) {
+      this.say('see every job around the first town: the link names no town');
+      return;
+    }
+    this.say('see every job around the first town');
+    await link.click();
+    await expect(this.resultsHeading()).toBeVisible({ timeout: 15_000 });
   }
 
   // ---------- the start page ----------
