@@ -6,7 +6,7 @@ use leptos_i18n::reexports::icu::plurals::PluralOperands;
 use leptos_i18n::I18nContext;
 use passerelle_core::api::{ContractType, FieldErrorCode, Regime};
 use passerelle_core::view_state::{MyDutch, Reach};
-use passerelle_core::DutchLevel;
+use passerelle_core::{DutchLevel, FitClass};
 
 type I18n = I18nContext<Locale>;
 
@@ -68,13 +68,13 @@ pub fn regime_name(i18n: I18n, regime: Regime) -> String {
     .to_string()
 }
 
-/// The fit label for a drawing class (see `view_state::fit_class`).
-pub fn fit_name(i18n: I18n, class: u8) -> String {
+/// The fit of a vacancy's Dutch to the person's, in words.
+pub fn fit_name(i18n: I18n, class: FitClass) -> String {
     match class {
-        0 => t_string!(i18n, fit_within),
-        1 => t_string!(i18n, fit_one_above),
-        2 => t_string!(i18n, fit_beyond),
-        _ => t_string!(i18n, fit_unknown),
+        FitClass::Within => t_string!(i18n, fit_within),
+        FitClass::OneAbove => t_string!(i18n, fit_one_above),
+        FitClass::Beyond => t_string!(i18n, fit_beyond),
+        FitClass::Unknown => t_string!(i18n, fit_unknown),
     }
     .to_string()
 }

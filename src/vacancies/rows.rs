@@ -7,7 +7,8 @@ use super::loader::LoadState;
 use passerelle_core::api::VacancySummary;
 use passerelle_core::filter::SearchArea;
 use passerelle_core::haversine_km;
-use passerelle_core::view_state::{fit_class, ViewState};
+use passerelle_core::view_state::ViewState;
+use passerelle_core::FitClass;
 
 /// One vacancy that passes the filters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,7 +18,7 @@ pub struct Row {
     /// Distance to the nearest home point.
     pub distance_km: f64,
     /// 0 within my level, 1 one above, 2 beyond, 3 my level unknown.
-    pub class: u8,
+    pub class: FitClass,
 }
 
 /// The part of the view state that changes which rows are shown (not the selection or language).
@@ -82,7 +83,7 @@ impl Rows {
                 state.shows(&prepared, v, distance_km).then(|| Row {
                     index: start + offset,
                     distance_km,
-                    class: fit_class(v.dutch_level, state.dutch),
+                    class: FitClass::of(v.dutch_level, state.dutch.level()),
                 })
             }));
         rows.scanned = load.vacancies.len();

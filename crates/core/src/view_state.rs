@@ -2,7 +2,7 @@
 //! the exact view. Parsing never fails: invalid values are dropped and reported for a gentle notice.
 
 use crate::api::{ContractType, Regime, VacancySummary};
-use crate::dutch::{DutchLevel, FitClass};
+use crate::dutch::DutchLevel;
 use crate::filter::VacancyFilter;
 use crate::municipality::{self, Municipality};
 use crate::SUITABLE_RADIUS_KM;
@@ -88,11 +88,6 @@ impl Reach {
 
 /// The drawing class of a vacancy for someone: 0 within, 1 one above, 2 beyond, 3 level unknown.
 ///
-/// Kept for the app's current callers; new code uses [`FitClass::of`], of which this is the index.
-pub fn fit_class(required: DutchLevel, mine: MyDutch) -> u8 {
-    FitClass::of(required, mine.level()).index()
-}
-
 /// Everything the results view shows, as in the URL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
@@ -275,6 +270,7 @@ fn parse_flag(value: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::FitClass;
 
     fn parse(query: &[(&str, &str)]) -> (ViewState, Vec<DroppedParam>) {
         ViewState::from_query(query.iter().copied())
@@ -367,9 +363,13 @@ mod tests {
     #[test]
     fn fit_classes_follow_the_level_and_unknown_is_neutral() {
         let basic = MyDutch::Level(DutchLevel::Basic);
-        assert_eq!(fit_class(DutchLevel::Starter, basic), 0);
-        assert_eq!(fit_class(DutchLevel::Medium, basic), 1);
-        assert_eq!(fit_class(DutchLevel::VeryGood, basic), 2);
-        assert_eq!(fit_class(DutchLevel::VeryGood, MyDutch::Unknown), 3);
+        let fit = |required, mine: MyDutch| FitClass::of(required, mine.level());
+        assert_eq!(fit(DutchLevel::Starter, basic), FitClass::Within);
+        assert_eq!(fit(DutchLevel::Medium, basic), FitClass::OneAbove);
+        assert_eq!(fit(DutchLevel::VeryGood, basic), FitClass::Beyond);
+        assert_eq!(
+            fit(DutchLevel::VeryGood, MyDutch::Unknown),
+            FitClass::Unknown
+        );
     }
 }

@@ -155,7 +155,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
                     .map(|v| MapPoint {
                         id: v.id,
                         location: v.location(),
-                        class: FitClass::of(v.dutch_level, mine).index(),
+                        class: FitClass::of(v.dutch_level, mine),
                     })
                     .collect::<Vec<_>>(),
             )

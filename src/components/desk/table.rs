@@ -207,7 +207,7 @@ pub fn DeskTable(
                             let id = v.id;
                             let town = desk.state.with_untracked(|s| s.towns().get(row.town).map(|t| t.municipality));
                             let shortlisted = Memo::new(move |_| desk.state.with(|s| s.shortlist.contains(id)));
-                            let class = move || FitClass::of(v.dutch_level, mine.get()).index();
+                            let class = move || FitClass::of(v.dutch_level, mine.get());
                             let title = v.title.clone();
                             let toggle_label = {
                                 let title = title.clone();
@@ -236,7 +236,7 @@ pub fn DeskTable(
                                         <br /><span class="muted">{move || t_string!(i18n, km_away, km = format_km(i18n.get_locale(), row.km)).to_string()}</span>
                                     </td>
                                     <td>
-                                        <span class=move || format!("fit-badge fit-{}", class())>
+                                        <span class=move || format!("fit-badge {}", class().as_css())>
                                             <span class="fit-icon" aria-hidden="true"></span>
                                             {move || level_name(i18n, v.dutch_level)}
                                         </span>

@@ -306,7 +306,7 @@ impl LeafletMap {
             .iter()
             .map(|p| ClusterInput {
                 location: p.location,
-                class: p.class,
+                class: p.class.index(),
             })
             .collect();
         marks.points = points;

@@ -11,7 +11,7 @@ use leaflet::{
 use passerelle_core::cluster::{cluster, separate, ClusterInput, Mark};
 use passerelle_core::geo::BoundingBox;
 use passerelle_core::map_labels::ScreenBox;
-use passerelle_core::LatLon;
+use passerelle_core::{FitClass, LatLon};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -20,8 +20,6 @@ use web_sys::HtmlElement;
 const CELL_PX: f64 = 56.0;
 /// The widest cluster disc; marks closer than this are merged so no disc covers another's count.
 const CLUSTER_MAX_PX: f64 = 46.0;
-/// Fill colours for the drawing classes (see `MapPoint::class`): within, one above, beyond, unknown.
-pub const CLASS_COLOURS: [&str; 4] = ["#1b7f3b", "#b15c00", "#6b6b6b", "#0b5cad"];
 
 /// The vacancy marks and what they are drawn from; shared with the `moveend` handler.
 pub struct Marks {
@@ -79,12 +77,12 @@ impl Marks {
 
     fn single(&self, mark: &Mark) -> Layer {
         let point = &self.points[mark.first];
-        let colour = CLASS_COLOURS[usize::from(point.class.min(3))];
+        let colour = point.class.colour();
         // Shape as well as colour tells the fit apart: solid disc, ring, small grey dot.
         let (radius, weight, stroke, fill) = match point.class {
-            1 => (6.5, 3.0, colour, "#ffffff"),
-            2 => (4.5, 1.0, "#ffffff", colour),
-            _ => (6.5, 1.5, "#ffffff", colour),
+            FitClass::OneAbove => (6.5, 3.0, colour, "#ffffff"),
+            FitClass::Beyond => (4.5, 1.0, "#ffffff", colour),
+            FitClass::Within | FitClass::Unknown => (6.5, 1.5, "#ffffff", colour),
         };
         let options = object(&[
             ("renderer", self.canvas.clone().into()),

@@ -13,7 +13,7 @@ use leaflet_map::LeafletMap;
 use leptos::html::Div;
 use leptos::prelude::*;
 use passerelle_core::filter::SearchArea;
-use passerelle_core::{LatLon, Municipality};
+use passerelle_core::{FitClass, LatLon, Municipality};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -36,9 +36,8 @@ impl HomeArea {
 pub struct MapPoint {
     pub id: u32,
     pub location: LatLon,
-    /// Drawing class (see `view_state::fit_class`): 0 within my level, 1 one above, 2 beyond,
-    /// 3 my level unknown.
-    pub class: u8,
+    /// How the vacancy's Dutch fits the person's: the mark's colour and shape.
+    pub class: FitClass,
 }
 
 /// Base-map tiles; `None` draws the map from the shipped GeoJSON alone.

@@ -4,22 +4,23 @@ use crate::i18n::*;
 use crate::labels::fit_name;
 use leptos::prelude::*;
 use passerelle_core::view_state::MyDutch;
+use passerelle_core::FitClass;
 
 #[component]
 pub fn MapLegend(#[prop(into)] dutch: Signal<MyDutch>) -> impl IntoView {
     let i18n = use_i18n();
     let classes = move || {
         if dutch.get() == MyDutch::Unknown {
-            vec![3u8]
+            vec![FitClass::Unknown]
         } else {
-            vec![0, 1, 2]
+            vec![FitClass::Within, FitClass::OneAbove, FitClass::Beyond]
         }
     };
     view! {
         <div class="map-legend" aria-label=move || t_string!(i18n, legend_title).to_string() role="group">
             <ul>
                 {move || classes().into_iter().map(|class| view! {
-                    <li><span class=format!("fit-swatch fit-{class}") aria-hidden="true"></span>{move || fit_name(i18n, class)}</li>
+                    <li><span class=format!("fit-swatch {}", class.as_css()) aria-hidden="true"></span>{move || fit_name(i18n, class)}</li>
                 }).collect_view()}
                 <li><span class="cluster-swatch" aria-hidden="true">"12"</span>{t!(i18n, legend_cluster)}</li>
             </ul>

@@ -10,7 +10,7 @@ use crate::vacancies::VacancyResults;
 use leptos::prelude::*;
 use passerelle_core::api::VacancySummary;
 use passerelle_core::view_state::ViewState;
-use passerelle_core::LatLon;
+use passerelle_core::{FitClass, LatLon};
 
 /// Rows added per "show more".
 pub const PAGE: usize = 50;
@@ -19,7 +19,7 @@ pub const PAGE: usize = 50;
 struct ListItem {
     vacancy: VacancySummary,
     distance_km: f64,
-    class: u8,
+    class: FitClass,
 }
 
 #[component]
@@ -120,7 +120,7 @@ fn VacancyCard(
                     " · "{move || t_string!(i18n, km_away, km = format_km(i18n.get_locale(), distance)).to_string()}
                 </span>
                 <span class="vacancy-tags">
-                    <span class=format!("fit-badge fit-{class}")>
+                    <span class=format!("fit-badge {}", class.as_css())>
                         <span class="fit-icon" aria-hidden="true"></span>
                         {move || t_string!(i18n, dutch_required, level = level_name(i18n, level)).to_string()}
                         " — "{move || fit_name(i18n, class)}

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use passerelle_core::api::{ApplyMode, VacancyDetail};
 use passerelle_core::date::long_date;
-use passerelle_core::view_state::{fit_class, ViewState};
+use passerelle_core::view_state::ViewState;
+use passerelle_core::FitClass;
 use passerelle_core::{haversine_km, station};
 
 /// Only web links may leave the app: an API-supplied `javascript:` URL must never become a link.
@@ -132,13 +133,13 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
         .filter(|l| l.language != "nl")
         .cloned()
         .collect();
-    let compare = move || match fit_class(level, state.read().dutch) {
-        0 => t_string!(i18n, detail_compare_within).to_string(),
-        1 => t_string!(i18n, detail_compare_one_above).to_string(),
-        2 => t_string!(i18n, detail_compare_beyond).to_string(),
-        _ => t_string!(i18n, detail_compare_unknown).to_string(),
+    let class = move || FitClass::of(level, state.read().dutch.level());
+    let compare = move || match class() {
+        FitClass::Within => t_string!(i18n, detail_compare_within).to_string(),
+        FitClass::OneAbove => t_string!(i18n, detail_compare_one_above).to_string(),
+        FitClass::Beyond => t_string!(i18n, detail_compare_beyond).to_string(),
+        FitClass::Unknown => t_string!(i18n, detail_compare_unknown).to_string(),
     };
-    let class = move || fit_class(level, state.read().dutch);
     let external_url = detail
         .apply_url
         .as_deref()
@@ -173,7 +174,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
         </ul>
         <section class="dutch-requirement" aria-labelledby="dutch-heading">
             <h3 id="dutch-heading">{t!(i18n, detail_dutch_title)}</h3>
-            <p class=move || format!("fit-badge fit-{}", class())>
+            <p class=move || format!("fit-badge {}", class().as_css())>
                 <span class="fit-icon" aria-hidden="true"></span>
                 <strong>{move || level_name(i18n, level)}</strong>
                 {(level.cefr_hint() != "–").then(|| view! { " (" {t!(i18n, cefr_hint, cefr = move || level.cefr_hint())} ")" })}
