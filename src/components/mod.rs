@@ -5,6 +5,7 @@ pub mod apply;
 pub mod desk;
 pub mod header;
 pub mod kiosk;
+pub mod level_payoff;
 pub mod map;
 pub mod qr;
 pub mod results;
