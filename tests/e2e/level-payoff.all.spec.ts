@@ -1,9 +1,15 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { kioskConfig } from './support/kiosk';
 import { tr, type Lang } from './support/locales';
 import { apiSearch, mons } from './support/passerelle';
+
+/** Where the screenshots go (looked at by a person; CHART_SHOTS overrides the folder). */
+function screenshotPath(project: string, name: string): string {
+  return path.join(process.env.CHART_SHOTS ?? path.join(__dirname, 'screenshots'), `${project}-level-payoff-${name}.png`);
+}
 
 /** The course page tests/e2e/config.test.json configures. */
 const coursesUrl = 'https://courses.example.be/nederlands';
@@ -81,7 +87,8 @@ test('at level basic around Mons the sentence gives what medium adds, as the API
   await expect(link).toHaveAttribute('target', '_blank');
 
   await expectNoAxeViolations(page, 'results with the level chart and its table');
-  await page.screenshot({ path: `/tmp/chart-shots/${testInfo.project.name}-results-fr.png`, fullPage: true });
+  await region.getByRole('heading').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath(testInfo.project.name, 'results-fr') });
   expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
 });
 
@@ -146,5 +153,6 @@ test('a kiosk shows the course page as a QR code, never as a link leaving the ap
   await expect(region.getByRole('img', { name: tr('fr', 'kiosk_external_qr_label') })).toBeVisible();
   await expect(region.getByText(tr('fr', 'payoff_courses_kiosk'))).toBeVisible();
   await expectNoAxeViolations(page, 'kiosk results with the level chart');
-  await page.screenshot({ path: `/tmp/chart-shots/${testInfo.project.name}-kiosk-mode-fr.png`, fullPage: true });
+  await region.getByRole('heading').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath(testInfo.project.name, 'kiosk-mode-fr') });
 });

@@ -2,8 +2,9 @@
 //!
 //! One row per level: the level's name and count above a bar of the vacancies asking at most
 //! that level. Each bar is split by fit, in the map's fit colours, so the part one more level
-//! adds shows in the "reachable with a course" colour. Widths are percentages of the row, so the
-//! text keeps its size on every screen (a scaled viewBox would shrink it on phones).
+//! adds shows in the "reachable with a course" colour. Widths are percentages of the row and
+//! heights are in `em` of the chart's font, so the text keeps the page's size on every screen
+//! (a scaled viewBox would shrink it on phones; fixed pixels would be small on kiosks).
 
 use crate::i18n::*;
 use crate::labels::{format_count, level_name};
@@ -13,10 +14,16 @@ use passerelle_core::level_payoff::LevelCounts;
 use passerelle_core::view_state::MyDutch;
 use passerelle_core::{DutchLevel, FitClass};
 
-/// Height of one row (name and count, then the bar), in CSS pixels.
-const ROW_PX: u32 = 32;
-const BAR_TOP_PX: u32 = 18;
-const BAR_PX: u32 = 10;
+/// Height of one row (name and count, then the bar), in `em`; `style/level-payoff.css` gives
+/// the chart six of them.
+const ROW_EM: f64 = 2.4;
+const BASELINE_EM: f64 = 1.0;
+const BAR_TOP_EM: f64 = 1.35;
+const BAR_EM: f64 = 0.75;
+
+fn em(value: f64) -> String {
+    format!("{value:.2}em")
+}
 
 /// What a row says after the level's name: the person's level, or nothing.
 fn row_label(i18n: I18nContext<Locale>, level: DutchLevel, mine: MyDutch) -> String {
@@ -42,7 +49,6 @@ fn row_count(locale: Locale, counts: &LevelCounts, level: DutchLevel, mine: MyDu
 #[component]
 pub fn LevelChart(counts: Memo<LevelCounts>, mine: Memo<MyDutch>) -> impl IntoView {
     let i18n = use_i18n();
-    let height = (ROW_PX * DutchLevel::ALL.len() as u32).to_string();
     let rows = move || {
         let counts = counts.get();
         let mine = mine.get();
@@ -52,7 +58,7 @@ pub fn LevelChart(counts: Memo<LevelCounts>, mine: Memo<MyDutch>) -> impl IntoVi
             .into_iter()
             .enumerate()
             .map(|(i, level)| {
-                let top = ROW_PX * i as u32;
+                let top = ROW_EM * i as f64;
                 let mut left = 0.0;
                 let parts = counts.at_most_by_fit(level, mine.level());
                 let bars = FitClass::ALL
@@ -64,18 +70,18 @@ pub fn LevelChart(counts: Memo<LevelCounts>, mine: Memo<MyDutch>) -> impl IntoVi
                         left += width;
                         view! {
                             <rect class=format!("payoff-bar {}", class.as_css())
-                                x=format!("{x:.3}%") y=(top + BAR_TOP_PX).to_string()
-                                width=format!("{width:.3}%") height=BAR_PX.to_string() />
+                                x=format!("{x:.3}%") y=em(top + BAR_TOP_EM)
+                                width=format!("{width:.3}%") height=em(BAR_EM) />
                         }
                     })
                     .collect_view();
                 view! {
                     <g class="payoff-row" class:payoff-row-mine=mine.level() == Some(level)>
-                        <rect class="payoff-track" x="0" y=(top + BAR_TOP_PX).to_string()
-                            width="100%" height=BAR_PX.to_string() />
+                        <rect class="payoff-track" x="0" y=em(top + BAR_TOP_EM)
+                            width="100%" height=em(BAR_EM) />
                         {bars}
-                        <text x="0" y=(top + 13).to_string()>{row_label(i18n, level, mine)}</text>
-                        <text x="100%" y=(top + 13).to_string() text-anchor="end">
+                        <text x="0" y=em(top + BASELINE_EM)>{row_label(i18n, level, mine)}</text>
+                        <text x="100%" y=em(top + BASELINE_EM) text-anchor="end">
                             {row_count(locale, &counts, level, mine)}
                         </text>
                     </g>
@@ -84,7 +90,7 @@ pub fn LevelChart(counts: Memo<LevelCounts>, mine: Memo<MyDutch>) -> impl IntoVi
             .collect_view()
     };
     view! {
-        <svg class="payoff-chart" width="100%" height=height role="img"
+        <svg class="payoff-chart" role="img"
             aria-label=move || t_string!(i18n, payoff_chart_label).to_string()
             xmlns="http://www.w3.org/2000/svg">
             {rows}
