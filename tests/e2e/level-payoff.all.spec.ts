@@ -41,6 +41,14 @@ function payoffRegion(page: Page, lang: Lang) {
   return page.getByRole('region', { name: tr(lang, 'payoff_title') });
 }
 
+/** Unfolds the chart where it starts folded (phones, portrait screens, kiosks). */
+async function unfoldChart(page: Page, lang: Lang) {
+  const region = payoffRegion(page, lang);
+  if (!(await region.getByRole('button', { name: tr(lang, 'payoff_table_show') }).isVisible())) {
+    await region.getByText(tr(lang, 'payoff_chart_show'), { exact: true }).click();
+  }
+}
+
 /** Waits until every page of vacancies has arrived: the count stops saying "so far". */
 async function waitForCompleteCount(page: Page) {
   await expect(page.getByTestId('vacancy-count')).toHaveAttribute('data-partial', 'false', { timeout: 30_000 });
@@ -67,6 +75,7 @@ test('at level basic around Mons the sentence gives what medium adds, as the API
   await expect(region.getByText(tr('fr', 'payoff_so_far'))).toBeHidden();
 
   // The chart is an image with a name; its numbers are in a table on request.
+  await unfoldChart(page, 'fr');
   await expect(region.getByRole('img', { name: tr('fr', 'payoff_chart_label') })).toBeVisible();
   const toggle = region.getByRole('button', { name: tr('fr', 'payoff_table_show') });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
@@ -112,6 +121,7 @@ test('for "I don\'t know" the curve has no marker and no gain, and the top level
   await waitForCompleteCount(page);
   const region = payoffRegion(page, 'nl');
   await expect(region.getByTestId('payoff-sentence')).toHaveText(tr('nl', 'payoff_unknown'));
+  await unfoldChart(page, 'nl');
   await region.getByRole('button', { name: tr('nl', 'payoff_table_show') }).click();
   const table = region.getByRole('table', { name: tr('nl', 'payoff_table_caption') });
   await expect(table.getByRole('row')).toHaveCount(7);
@@ -152,6 +162,8 @@ test('a kiosk shows the course page as a QR code, never as a link leaving the ap
   await region.getByText(tr('fr', 'payoff_courses_link'), { exact: true }).click();
   await expect(region.getByRole('img', { name: tr('fr', 'kiosk_external_qr_label') })).toBeVisible();
   await expect(region.getByText(tr('fr', 'payoff_courses_kiosk'))).toBeVisible();
+  await unfoldChart(page, 'fr');
+  await expect(region.getByRole('img', { name: tr('fr', 'payoff_chart_label') })).toBeVisible();
   await expectNoAxeViolations(page, 'kiosk results with the level chart');
   await region.getByRole('heading').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath(testInfo.project.name, 'kiosk-mode-fr') });

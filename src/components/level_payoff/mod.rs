@@ -9,6 +9,7 @@ mod tally;
 pub use tally::LevelTally;
 
 use crate::components::kiosk::PhoneLink;
+use crate::components::results::open_beside_the_list;
 use crate::i18n::*;
 use crate::labels::{format_count, level_name, LocalCount};
 use crate::mode::use_kiosk;
@@ -38,6 +39,9 @@ pub fn LevelPayoff(tally: Memo<LevelTally>) -> impl IntoView {
     let awaiting = Memo::new(move |_| load.with(|s| s.awaiting_first_page()));
     let partial = Memo::new(move |_| load.with(|s| s.is_partial()));
     let table_open = RwSignal::new(false);
+    // The sentence always shows; the chart folds as the filters do, so phones and kiosks keep
+    // the vacancies in the first screen.
+    let chart_open_at_start = open_beside_the_list();
 
     let sentence = move || {
         let locale = i18n.get_locale();
@@ -98,13 +102,16 @@ pub fn LevelPayoff(tally: Memo<LevelTally>) -> impl IntoView {
                 {courses_view}
             </p>
             <p class="hint" hidden=move || !partial.get()>{t!(i18n, payoff_so_far)}</p>
-            <LevelChart counts=counts mine=mine />
-            <button type="button" class="button-link" aria-controls="payoff-table"
-                aria-expanded=move || table_open.get().to_string()
-                on:click=move |_| table_open.update(|open| *open = !*open)>
-                {t!(i18n, payoff_table_show)}
-            </button>
-            <LevelTable counts=counts mine=mine open=table_open />
+            <details class="payoff-details" open=chart_open_at_start>
+                <summary>{t!(i18n, payoff_chart_show)}</summary>
+                <LevelChart counts=counts mine=mine />
+                <button type="button" class="button-link" aria-controls="payoff-table"
+                    aria-expanded=move || table_open.get().to_string()
+                    on:click=move |_| table_open.update(|open| *open = !*open)>
+                    {t!(i18n, payoff_table_show)}
+                </button>
+                <LevelTable counts=counts mine=mine open=table_open />
+            </details>
         </section>
     }
 }

@@ -6,6 +6,7 @@ mod legend;
 mod list;
 mod summary;
 
+pub use filters::open_beside_the_list;
 pub use summary::LoadSummary;
 
 pub use crate::api::use_api;
