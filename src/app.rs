@@ -6,6 +6,7 @@ use crate::components::desk::{DeskEnabled, DeskPage};
 use crate::components::handover::ShortlistPage;
 use crate::components::header::{sync_locale_from_url, Header};
 use crate::components::kiosk::KioskSession;
+use crate::components::level_payoff::DutchCourses;
 use crate::components::map::Tiles;
 use crate::components::results::ResultsPage;
 use crate::components::start::StartPage;
@@ -65,6 +66,7 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
     provide_context(DeskEnabled(
         config.counsellor_desk && matches!(mode, Mode::Personal),
     ));
+    provide_context(DutchCourses(config.dutch_courses_url.clone()));
     let tiles = config.tile_url.clone().map(|url| Tiles { url });
     let tile_attribution = config.tile_attribution.clone();
     let screens = move || {

@@ -37,6 +37,10 @@ pub struct RuntimeConfig {
     /// Whether the start page offers the counsellor desk (`components::desk`); never on a kiosk.
     #[serde(default = "enabled")]
     pub counsellor_desk: bool,
+    /// Where a jobseeker finds Dutch courses (the "one more level" chart links to it; kiosks
+    /// show it as a QR code). Absent, null or not an `http(s)://` address: no link.
+    #[serde(default)]
+    pub dutch_courses_url: Option<String>,
 }
 
 fn enabled() -> bool {
@@ -52,6 +56,10 @@ impl RuntimeConfig {
         self.tile_url = self
             .tile_url
             .filter(|u| u.contains("{z}") && u.contains("{x}") && u.contains("{y}"));
+        self.dutch_courses_url = self
+            .dutch_courses_url
+            .map(|u| u.trim().to_owned())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         Ok(self)
     }
 }

@@ -7,6 +7,7 @@ pub mod desk;
 pub mod handover;
 pub mod header;
 pub mod kiosk;
+pub mod level_payoff;
 pub mod map;
 pub mod qr;
 pub mod results;

@@ -5,8 +5,7 @@
 
 use super::loader::LoadState;
 use passerelle_core::api::VacancySummary;
-use passerelle_core::filter::SearchArea;
-use passerelle_core::haversine_km;
+use passerelle_core::filter::{nearest_home_km, SearchArea};
 use passerelle_core::view_state::ViewState;
 use passerelle_core::FitClass;
 
@@ -79,7 +78,7 @@ impl Rows {
         let before = rows.rows.len();
         rows.rows
             .extend(new.iter().enumerate().filter_map(|(offset, v)| {
-                let distance_km = distance_to_nearest(homes, v)?;
+                let distance_km = nearest_home_km(homes, v.location())?;
                 state.shows(&prepared, v, distance_km).then(|| Row {
                     index: start + offset,
                     distance_km,
@@ -114,23 +113,13 @@ impl Rows {
     }
 }
 
-/// The distance from the nearest home point, `None` when it lies outside every area.
-fn distance_to_nearest(homes: &[SearchArea], v: &VacancySummary) -> Option<f64> {
-    let location = v.location();
-    homes
-        .iter()
-        .map(|home| haversine_km(home.centre, location))
-        .filter(|d| d.is_finite())
-        .min_by(f64::total_cmp)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use passerelle_core::api::{ApplyMode, ContractType, Regime};
     use passerelle_core::loading::{CheckedPage, LoadedVacancies};
     use passerelle_core::view_state::{MyDutch, Reach};
-    use passerelle_core::{municipality, DutchLevel, LatLon};
+    use passerelle_core::{haversine_km, municipality, DutchLevel, LatLon};
 
     fn mons() -> &'static passerelle_core::Municipality {
         municipality::by_nis("53053").expect("Mons")
@@ -283,7 +272,7 @@ mod tests {
         let v = pages(1, 1).remove(0).items.remove(0);
         let d_mons = haversine_km(mons().location, v.location());
         let d_far = haversine_km(far_home.centre, v.location());
-        let nearest = distance_to_nearest(&[far_home, homes()[0]], &v).expect("a distance");
+        let nearest = nearest_home_km(&[far_home, homes()[0]], v.location()).expect("a distance");
         assert_eq!(nearest, d_mons.min(d_far));
     }
 }

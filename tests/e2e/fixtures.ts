@@ -8,8 +8,14 @@ import { createInterface } from 'node:readline';
 /** The repository root: the API is started from here, so `dist` and the config resolve. */
 const repoRoot = path.resolve(__dirname, '..', '..');
 
-/** Debug build by default (`cargo test` already built it); PASSERELLE_API_BIN overrides it. */
-const apiBin = process.env.PASSERELLE_API_BIN ?? path.join(repoRoot, 'target', 'debug', 'passerelle-api');
+/**
+ * Debug build by default (`cargo test` already built it), under CARGO_TARGET_DIR when cargo was
+ * told to build elsewhere; PASSERELLE_API_BIN overrides it.
+ */
+const targetDir = process.env.CARGO_TARGET_DIR
+  ? path.resolve(repoRoot, process.env.CARGO_TARGET_DIR)
+  : path.join(repoRoot, 'target');
+const apiBin = process.env.PASSERELLE_API_BIN ?? path.join(targetDir, 'debug', 'passerelle-api');
 
 /** How long the API may take to generate its vacancies and bind a port. */
 const startupTimeoutMs = 60_000;

@@ -1,5 +1,6 @@
 //! Distance + Dutch-level filter over 100,000 vacancies, the map's grid clustering of them, and
-//! the counsellor desk's table (rows at the nearest of two towns, then sorted).
+//! the counsellor desk's table (rows at the nearest of two towns, then sorted), and the
+//! "one more level" counts per Dutch level.
 //! Run: `cargo bench -p passerelle-core --bench filter`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -10,6 +11,8 @@ use passerelle_core::desk::{
 };
 use passerelle_core::filter::{search, SearchArea, VacancyFilter};
 use passerelle_core::geo::BoundingBox;
+use passerelle_core::level_payoff::LevelCounts;
+use passerelle_core::view_state::{MyDutch, ViewState};
 use passerelle_core::{DutchLevel, LatLon};
 
 /// 100,000 vacancies spread over Flanders' bounding box, deterministic (a tiny LCG).
@@ -111,5 +114,24 @@ fn desk(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench, desk);
+fn level_payoff(c: &mut Criterion) {
+    let all = vacancies(100_000);
+    let (state, _) = ViewState::from_query([("town", "53053"), ("level", "basic")]);
+    let homes = [SearchArea::new(LatLon::new(50.45413, 3.95229), 60.0)];
+    c.bench_function("level payoff 100k: counts per level around Mons", |b| {
+        b.iter(|| {
+            LevelCounts::of(black_box(&all), &homes, &state)
+                .payoff(MyDutch::Level(DutchLevel::Basic))
+        })
+    });
+    let keyword = ViewState {
+        keyword: "peeters".into(),
+        ..state.clone()
+    };
+    c.bench_function("level payoff 100k: + keyword", |b| {
+        b.iter(|| LevelCounts::of(black_box(&all), &homes, &keyword).total())
+    });
+}
+
+criterion_group!(benches, bench, desk, level_payoff);
 criterion_main!(benches);

@@ -101,6 +101,19 @@ pub fn nearest_area(
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
+/// The straight-line distance from `point` to the nearest of `homes`' centres, `None` without
+/// homes (or for a point that gives no finite distance).
+///
+/// The results view measures a vacancy from here and keeps it when this is within its radius
+/// (the areas' own radii only bound what was loaded).
+pub fn nearest_home_km(homes: &[SearchArea], point: LatLon) -> Option<f64> {
+    homes
+        .iter()
+        .map(|home| haversine_km(home.centre, point))
+        .filter(|d| d.is_finite())
+        .min_by(f64::total_cmp)
+}
+
 /// The vacancies inside `area` that pass `filter`, with their distance, nearest first.
 pub fn search<'v>(
     vacancies: impl IntoIterator<Item = &'v VacancySummary>,

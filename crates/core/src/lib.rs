@@ -16,6 +16,7 @@ pub mod fixtures;
 pub mod framing;
 pub mod geo;
 pub mod kiosk;
+pub mod level_payoff;
 pub mod loading;
 pub mod map_labels;
 pub mod municipality;

@@ -236,6 +236,14 @@ impl ViewState {
         }
     }
 
+    /// This view's filter with no limit on the Dutch level asked (for counts per level).
+    pub fn filter_at_every_level(&self) -> VacancyFilter {
+        VacancyFilter {
+            dutch_max: None,
+            ..self.filter()
+        }
+    }
+
     /// True when the vacancy passes this view's filters and lies within its radius.
     /// `distance_km` is the vacancy's distance from the home town.
     pub fn shows(

@@ -12,6 +12,21 @@ use passerelle_core::view_state::{MyDutch, Reach, ViewState, MAX_RADIUS_KM, MIN_
 /// `style/main.css`.
 const STACKED_LAYOUT: &str = "(min-width: 1000px) and (min-height: 1400px)";
 
+/// Whether a panel above the list starts open: beside the list on a laptop, yes; folded where
+/// the list sits below it (phones, portrait screens), since it would fill the first screen, and
+/// on kiosks, whose visitors come for the vacancies first.
+pub fn open_beside_the_list() -> bool {
+    let matches = |query: &str| {
+        window()
+            .match_media(query)
+            .ok()
+            .flatten()
+            .is_some_and(|q| q.matches())
+    };
+    let side_by_side = matches("(min-width: 900px)") && !matches(STACKED_LAYOUT);
+    side_by_side && crate::mode::use_kiosk().is_none()
+}
+
 #[component]
 pub fn Filters() -> impl IntoView {
     let i18n = use_i18n();
@@ -25,18 +40,7 @@ pub fn Filters() -> impl IntoView {
         navigate(RESULTS_PATH, &next, History::Replace);
     };
     let change = StoredValue::new(change);
-    // Open beside the list on a laptop; folded where the list sits below them (phones, portrait
-    // screens), since they would fill the first screen, and on kiosks, whose visitors come for
-    // the vacancies first.
-    let matches = |query: &str| {
-        window()
-            .match_media(query)
-            .ok()
-            .flatten()
-            .is_some_and(|q| q.matches())
-    };
-    let side_by_side = matches("(min-width: 900px)") && !matches(STACKED_LAYOUT);
-    let open_at_start = side_by_side && crate::mode::use_kiosk().is_none();
+    let open_at_start = open_beside_the_list();
     let set = move |edit: Box<dyn Fn(&mut ViewState)>| change.with_value(|c| c(&*edit));
 
     view! {

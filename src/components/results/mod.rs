@@ -6,10 +6,12 @@ mod legend;
 mod list;
 mod summary;
 
+pub use filters::open_beside_the_list;
 pub use summary::LoadSummary;
 
 pub use crate::api::use_api;
 use crate::components::kiosk::ContinueOnPhone;
+use crate::components::level_payoff::{LevelPayoff, LevelTally};
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
 use crate::components::status::DroppedParamsNotice;
 use crate::components::vacancy::VacancyView;
@@ -100,6 +102,15 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
     let filters = Memo::new(move |_| FilterKey::of(&state.read()));
     let results = VacancyResults::new(use_api(), homes, filters);
     provide_context(results);
+    // Counted as pages arrive, whether or not the chart is on screen (it hides with the filters).
+    let level_tally = Memo::new_owning(move |previous: Option<LevelTally>| {
+        let homes = homes.read();
+        let state = state.read();
+        results
+            .load
+            .state
+            .with(|load| LevelTally::update(previous, load, &state, &homes))
+    });
     provide_context(CurrentView(state));
     // Only a change of vacancy swaps the list and the detail; other state changes update them in place.
     let open_vacancy = Memo::new(move |_| state.read().vacancy);
@@ -206,6 +217,7 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
                 />
                 <Show when=move || open_vacancy.get().is_none()>
                     <Filters />
+                    <LevelPayoff tally=level_tally />
                 </Show>
                 <div class="tabs" role="tablist" aria-label=move || t_string!(i18n, tab_list).to_string()>
                     <button type="button" role="tab" id="tab-list" aria-controls="results-body"

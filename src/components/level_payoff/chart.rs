@@ -1,0 +1,137 @@
+//! The chart (SVG drawn here, no charting library) and its table equivalent.
+//!
+//! One row per level: the level's name and count above a bar of the vacancies asking at most
+//! that level. Each bar is split by fit, in the map's fit colours, so the part one more level
+//! adds shows in the "reachable with a course" colour. Widths are percentages of the row and
+//! heights are in `em` of the chart's font, so the text keeps the page's size on every screen
+//! (a scaled viewBox would shrink it on phones; fixed pixels would be small on kiosks).
+
+use crate::i18n::*;
+use crate::labels::{format_count, level_name};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use passerelle_core::level_payoff::LevelCounts;
+use passerelle_core::view_state::MyDutch;
+use passerelle_core::{DutchLevel, FitClass};
+
+/// Height of one row (name and count, then the bar), in `em`; `style/level-payoff.css` gives
+/// the chart six of them.
+const ROW_EM: f64 = 2.4;
+const BASELINE_EM: f64 = 1.0;
+const BAR_TOP_EM: f64 = 1.35;
+const BAR_EM: f64 = 0.75;
+
+fn em(value: f64) -> String {
+    format!("{value:.2}em")
+}
+
+/// What a row says after the level's name: the person's level, or nothing.
+fn row_label(i18n: I18nContext<Locale>, level: DutchLevel, mine: MyDutch) -> String {
+    let name = level_name(i18n, level);
+    if mine.level() == Some(level) {
+        format!("{name} · {}", t_string!(i18n, payoff_your_level))
+    } else {
+        name
+    }
+}
+
+/// The count, and for the next level up what it adds ("3 415 (+1 240)").
+fn row_count(locale: Locale, counts: &LevelCounts, level: DutchLevel, mine: MyDutch) -> String {
+    let n = format_count(locale, counts.at_most(level) as usize);
+    match counts.payoff(mine) {
+        Some(p) if p.to == level => {
+            format!("{n} (+{})", format_count(locale, p.gained() as usize))
+        }
+        _ => n,
+    }
+}
+
+#[component]
+pub fn LevelChart(counts: Memo<LevelCounts>, mine: Memo<MyDutch>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = move || {
+        let counts = counts.get();
+        let mine = mine.get();
+        let locale = i18n.get_locale();
+        let total = f64::from(counts.total().max(1));
+        DutchLevel::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, level)| {
+                let top = ROW_EM * i as f64;
+                let mut left = 0.0;
+                let parts = counts.at_most_by_fit(level, mine.level());
+                let bars = FitClass::ALL
+                    .into_iter()
+                    .filter(|class| parts[usize::from(class.index())] > 0)
+                    .map(|class| {
+                        let width = f64::from(parts[usize::from(class.index())]) / total * 100.0;
+                        let x = left;
+                        left += width;
+                        view! {
+                            <rect class=format!("payoff-bar {}", class.as_css())
+                                x=format!("{x:.3}%") y=em(top + BAR_TOP_EM)
+                                width=format!("{width:.3}%") height=em(BAR_EM) />
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <g class="payoff-row" class:payoff-row-mine=mine.level() == Some(level)>
+                        <rect class="payoff-track" x="0" y=em(top + BAR_TOP_EM)
+                            width="100%" height=em(BAR_EM) />
+                        {bars}
+                        <text x="0" y=em(top + BASELINE_EM)>{row_label(i18n, level, mine)}</text>
+                        <text x="100%" y=em(top + BASELINE_EM) text-anchor="end">
+                            {row_count(locale, &counts, level, mine)}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <svg class="payoff-chart" role="img"
+            aria-label=move || t_string!(i18n, payoff_chart_label).to_string()
+            xmlns="http://www.w3.org/2000/svg">
+            {rows}
+        </svg>
+    }
+}
+
+/// The same numbers as a table, shown on request.
+#[component]
+pub fn LevelTable(
+    counts: Memo<LevelCounts>,
+    mine: Memo<MyDutch>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = move || {
+        let counts = counts.get();
+        let mine = mine.get();
+        let locale = i18n.get_locale();
+        DutchLevel::ALL
+            .into_iter()
+            .map(|level| {
+                view! {
+                    <tr class:payoff-row-mine=mine.level() == Some(level)>
+                        <th scope="row">{row_label(i18n, level, mine)}</th>
+                        <td>{row_count(locale, &counts, level, mine)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table id="payoff-table" class="payoff-table" hidden=move || !open.get()>
+            <caption>{t!(i18n, payoff_table_caption)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, payoff_table_level)}</th>
+                    <th scope="col">{t!(i18n, payoff_table_count)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,193 @@
+//! The counts per Dutch level, kept up to date as pages arrive: only the new vacancies are
+//! counted, and a change of filters (or a new load) counts everything once, as `vacancies::Rows`
+//! does for the list.
+
+use crate::vacancies::LoadState;
+use passerelle_core::filter::SearchArea;
+use passerelle_core::level_payoff::LevelCounts;
+use passerelle_core::view_state::{MyDutch, Reach, ViewState};
+
+/// The counts of one load under one set of filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LevelTally {
+    generation: u64,
+    /// The view with what does not change the counts left out (the person's level, the reach,
+    /// the open vacancy, the language).
+    key: Option<ViewState>,
+    scanned: usize,
+    pub counts: LevelCounts,
+}
+
+impl LevelTally {
+    /// The counts for `load` under `state`, reusing `previous` when only new vacancies arrived.
+    /// Returns whether anything changed.
+    pub fn update(
+        previous: Option<LevelTally>,
+        load: &LoadState,
+        state: &ViewState,
+        homes: &[SearchArea],
+    ) -> (LevelTally, bool) {
+        let key = ViewState {
+            dutch: MyDutch::Unknown,
+            reach: Reach::All,
+            vacancy: None,
+            applying: false,
+            lang: None,
+            ..state.clone()
+        };
+        let (mut tally, fresh) = match previous {
+            Some(p) if p.generation == load.generation && p.key.as_ref() == Some(&key) => {
+                (p, false)
+            }
+            _ => (
+                LevelTally {
+                    generation: load.generation,
+                    key: Some(key),
+                    ..LevelTally::default()
+                },
+                true,
+            ),
+        };
+        let new = load.vacancies.since(tally.scanned);
+        if new.is_empty() && !fresh {
+            return (tally, false);
+        }
+        let before = tally.counts;
+        tally.counts.count(new, homes, state);
+        tally.scanned = load.vacancies.len();
+        let changed = fresh || tally.counts != before;
+        (tally, changed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passerelle_core::api::{ApplyMode, ContractType, Regime, VacancySummary};
+    use passerelle_core::loading::{CheckedPage, LoadedVacancies};
+    use passerelle_core::{haversine_km, municipality, DutchLevel};
+
+    fn mons() -> &'static passerelle_core::Municipality {
+        municipality::by_nis("53053").expect("Mons")
+    }
+
+    fn homes() -> Vec<SearchArea> {
+        vec![SearchArea::new(mons().location, 60.0)]
+    }
+
+    /// Vacancies around Mons in pages, nearest first as the API sends them.
+    fn pages(count: u32, per_page: usize) -> Vec<CheckedPage> {
+        let home = mons().location;
+        let mut all: Vec<VacancySummary> = (1..=count)
+            .map(|id| {
+                let spread = f64::from(id.wrapping_mul(2_654_435_761) % 1000) / 1000.0;
+                let angle = f64::from(id) * 2.399;
+                VacancySummary {
+                    id,
+                    title: if id % 3 == 0 { "Lasser" } else { "Kok" }.into(),
+                    employer: "Bedrijf".into(),
+                    nis_code: "34022".into(),
+                    place: "Kortrijk".into(),
+                    lat: home.lat + 0.5 * spread * angle.sin(),
+                    lon: home.lon + 0.8 * spread * angle.cos(),
+                    dutch_level: DutchLevel::ALL[(id % 6) as usize],
+                    contract: ContractType::ALL[(id % 4) as usize],
+                    regime: Regime::ALL[(id % 2) as usize],
+                    bottleneck: id % 5 == 0,
+                    occupation_code: "7212".into(),
+                    published: "2026-11-20".into(),
+                    apply_mode: ApplyMode::InApp,
+                    distance_km: None,
+                }
+            })
+            .collect();
+        all.sort_by(|a, b| {
+            haversine_km(home, a.location()).total_cmp(&haversine_km(home, b.location()))
+        });
+        let chunks: Vec<Vec<VacancySummary>> = all.chunks(per_page).map(<[_]>::to_vec).collect();
+        let last = chunks.len() - 1;
+        chunks
+            .into_iter()
+            .enumerate()
+            .map(|(i, items)| CheckedPage {
+                total: count,
+                items,
+                next: (i < last).then(|| format!("c{i}")),
+                dropped: 0,
+            })
+            .collect()
+    }
+
+    fn view(keyword: &str, radius_km: u8) -> ViewState {
+        ViewState {
+            town: Some(mons()),
+            dutch: MyDutch::Level(DutchLevel::Basic),
+            keyword: keyword.into(),
+            radius_km,
+            ..ViewState::default()
+        }
+    }
+
+    fn new_load() -> LoadState {
+        LoadState {
+            vacancies: LoadedVacancies::new(homes()),
+            generation: 1,
+            ..LoadState::default()
+        }
+    }
+
+    #[test]
+    fn counts_kept_page_by_page_equal_counts_of_everything_at_once() {
+        let state = view("lasser", 40);
+        let mut load = new_load();
+        let mut tally = None;
+        for page in pages(2_000, 300) {
+            load.vacancies.accept(0, page).expect("well-formed page");
+            tally = Some(LevelTally::update(tally, &load, &state, &homes()).0);
+        }
+        let tally = tally.expect("some pages");
+        let at_once = LevelCounts::of(load.vacancies.items(), &homes(), &state);
+        assert_eq!(tally.counts, at_once);
+        assert!(tally.counts.total() > 0);
+    }
+
+    #[test]
+    fn a_filter_change_counts_again_but_a_new_level_does_not() {
+        let mut load = new_load();
+        for page in pages(500, 100) {
+            load.vacancies.accept(0, page).expect("well-formed page");
+        }
+        let (wide, _) = LevelTally::update(None, &load, &view("", 60), &homes());
+        let (narrow, changed) =
+            LevelTally::update(Some(wide.clone()), &load, &view("", 10), &homes());
+        assert!(changed);
+        assert!(narrow.counts.total() < wide.counts.total());
+        // The person's level and reach move the marker, not the counts: nothing to recount.
+        let medium = ViewState {
+            dutch: MyDutch::Level(DutchLevel::Medium),
+            reach: Reach::Within,
+            ..view("", 10)
+        };
+        let (same, changed) = LevelTally::update(Some(narrow.clone()), &load, &medium, &homes());
+        assert!(!changed);
+        assert_eq!(same, narrow);
+    }
+
+    #[test]
+    fn a_new_load_starts_the_counts_from_nothing() {
+        // Regression guard: counts of the previous town must not add up with the next town's.
+        let mut old = new_load();
+        old.vacancies
+            .accept(0, pages(50, 50).remove(0))
+            .expect("well-formed page");
+        let (tally, _) = LevelTally::update(None, &old, &view("", 60), &homes());
+        assert!(tally.counts.total() > 0);
+        let newer = LoadState {
+            generation: 2,
+            ..new_load()
+        };
+        let (renewed, changed) = LevelTally::update(Some(tally), &newer, &view("", 60), &homes());
+        assert!(changed);
+        assert_eq!(renewed.counts.total(), 0);
+    }
+}
