@@ -63,9 +63,8 @@ impl LevelTally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use passerelle_core::api::{ApplyMode, ContractType, Regime, VacancySummary};
     use passerelle_core::loading::{CheckedPage, LoadedVacancies};
-    use passerelle_core::{haversine_km, municipality, DutchLevel};
+    use passerelle_core::{municipality, DutchLevel};
 
     fn mons() -> &'static passerelle_core::Municipality {
         municipality::by_nis("53053").expect("Mons")
@@ -75,47 +74,8 @@ mod tests {
         vec![SearchArea::new(mons().location, 60.0)]
     }
 
-    /// Vacancies around Mons in pages, nearest first as the API sends them.
     fn pages(count: u32, per_page: usize) -> Vec<CheckedPage> {
-        let home = mons().location;
-        let mut all: Vec<VacancySummary> = (1..=count)
-            .map(|id| {
-                let spread = f64::from(id.wrapping_mul(2_654_435_761) % 1000) / 1000.0;
-                let angle = f64::from(id) * 2.399;
-                VacancySummary {
-                    id,
-                    title: if id % 3 == 0 { "Lasser" } else { "Kok" }.into(),
-                    employer: "Bedrijf".into(),
-                    nis_code: "34022".into(),
-                    place: "Kortrijk".into(),
-                    lat: home.lat + 0.5 * spread * angle.sin(),
-                    lon: home.lon + 0.8 * spread * angle.cos(),
-                    dutch_level: DutchLevel::ALL[(id % 6) as usize],
-                    contract: ContractType::ALL[(id % 4) as usize],
-                    regime: Regime::ALL[(id % 2) as usize],
-                    bottleneck: id % 5 == 0,
-                    occupation_code: "7212".into(),
-                    published: "2026-11-20".into(),
-                    apply_mode: ApplyMode::InApp,
-                    distance_km: None,
-                }
-            })
-            .collect();
-        all.sort_by(|a, b| {
-            haversine_km(home, a.location()).total_cmp(&haversine_km(home, b.location()))
-        });
-        let chunks: Vec<Vec<VacancySummary>> = all.chunks(per_page).map(<[_]>::to_vec).collect();
-        let last = chunks.len() - 1;
-        chunks
-            .into_iter()
-            .enumerate()
-            .map(|(i, items)| CheckedPage {
-                total: count,
-                items,
-                next: (i < last).then(|| format!("c{i}")),
-                dropped: 0,
-            })
-            .collect()
+        passerelle_core::fixtures::pages_around(mons().location, count, per_page)
     }
 
     fn view(keyword: &str, radius_km: u8) -> ViewState {
