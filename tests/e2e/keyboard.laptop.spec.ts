@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { mons, Passerelle } from './support/passerelle';
+import { firstInAppVacancy, mons, Passerelle } from './support/passerelle';
 
 /** Presses Tab until `target` has the focus (a person tabbing through the page). */
 async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
@@ -11,7 +11,7 @@ async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void
   await expect(target, `not reachable within ${maxPresses} Tab presses`).toBeFocused();
 }
 
-test('the whole journey works by keyboard alone, with focus always visible', async ({ page, api }) => {
+test('the whole journey works by keyboard alone, with focus always visible', async ({ page, api, request, baseURL }) => {
   const app = new Passerelle(page, 'fr');
   await app.openStart();
 
@@ -45,9 +45,12 @@ test('the whole journey works by keyboard alone, with focus always visible', asy
   const inApp = await applyButton.count();
   test.info().annotations.push({ type: 'vacancy', description: `in-app: ${inApp > 0}` });
   if (inApp === 0) {
-    // The nearest vacancy applies on the employer's site: the link is reachable and named.
+    // The nearest vacancy applies on the employer's site: the link is reachable and named. The
+    // form's keyboard journey then goes on with the nearest in-app vacancy, opened by its link.
     await tabTo(page, page.getByRole('link', { name: app.t('detail_apply_external') }));
-    return;
+    const inAppVacancy = await firstInAppVacancy(request, baseURL!, {});
+    await page.goto(`/jobs?town=${mons.nis}&level=basic&vacancy=${inAppVacancy.id}&lang=fr`);
+    await expect(page.getByRole('heading', { level: 2, name: inAppVacancy.title })).toBeVisible();
   }
   await tabTo(page, applyButton);
   await page.keyboard.press('Enter');

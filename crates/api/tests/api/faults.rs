@@ -72,15 +72,17 @@ async fn a_malformed_rate_of_one_sends_truncated_json_with_status_200() {
 #[tokio::test]
 async fn latency_delays_api_responses_but_not_health() {
     let api = TestApi::with_faults(FaultConfig {
-        latency_ms: 150,
+        latency_ms: 3_000,
         ..FaultConfig::default()
     });
     let started = Instant::now();
     assert_eq!(api.get("/api/v1/vacancies/1").await.status, 200);
-    assert!(started.elapsed() >= Duration::from_millis(150));
+    assert!(started.elapsed() >= Duration::from_millis(3_000));
+    // Health skips the delay: it answers long before the delay would end, with seconds of
+    // margin for a loaded machine (this checks the delay is not applied, not the speed).
     let started = Instant::now();
     assert_eq!(api.get("/api/v1/health").await.status, 200);
-    assert!(started.elapsed() < Duration::from_millis(150));
+    assert!(started.elapsed() < Duration::from_millis(1_500));
 }
 
 #[test]
