@@ -126,7 +126,7 @@ impl Payoff {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{ApplyMode, ContractType, Regime};
+    use crate::api::{ContractType, Regime};
     use crate::filter::VacancyFilter;
     use crate::geo::LatLon;
     use crate::haversine_km;
@@ -140,21 +140,12 @@ mod tests {
 
     fn vacancy(id: u32, lat: f64, lon: f64, level: DutchLevel) -> VacancySummary {
         VacancySummary {
-            id,
             title: "Lasser".into(),
             employer: "Bouwbedrijf Peeters".into(),
-            nis_code: "34022".into(),
-            place: "Kortrijk".into(),
             lat,
             lon,
             dutch_level: level,
-            contract: ContractType::Permanent,
-            regime: Regime::FullTime,
-            bottleneck: false,
-            occupation_code: "7212".into(),
-            published: "2026-11-20".into(),
-            apply_mode: ApplyMode::InApp,
-            distance_km: None,
+            ..crate::fixtures::vacancy(id)
         }
     }
 

@@ -1,6 +1,6 @@
 //! The real binary: binds a free port, announces it on stdout, answers health.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -30,16 +30,7 @@ fn the_binary_announces_its_port_and_answers_health() {
         .expect("start the binary");
     let mut server = Server(child);
 
-    let stdout = server.0.stdout.take().expect("piped stdout");
-    let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .expect("read the first line");
-    let addr = line
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-        .to_owned();
+    let addr = crate::support::announced_address(&mut server.0);
     assert!(!addr.ends_with(":0"), "a real port was chosen: {addr}");
 
     let mut stream = TcpStream::connect(&addr).expect("connect");

@@ -5,7 +5,7 @@
 use passerelle_api::dataset::Dataset;
 use passerelle_core::api::{ApplicationReceipt, ApplicationRequest, ApplyMode};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -39,15 +39,7 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .expect("start the binary");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("read the first line");
-        let addr = line
-            .trim()
-            .strip_prefix("listening on http://")
-            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-            .to_owned();
+        let addr = crate::support::announced_address(&mut child);
         Self { child, addr }
     }
 
