@@ -23,9 +23,11 @@ pub mod municipality;
 pub mod occupation;
 pub mod on_device;
 pub mod qr;
+pub mod spreadsheet;
 pub mod station;
 pub mod text;
 pub mod view_state;
+pub mod zone;
 
 pub use dutch::{DutchLevel, Fit, FitClass};
 pub use geo::{haversine_km, within_radius, LatLon};

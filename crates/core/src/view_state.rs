@@ -267,7 +267,7 @@ pub(crate) fn set<T>(slot: &mut T, value: Option<T>) -> bool {
     }
 }
 
-fn parse_flag(value: &str) -> Option<bool> {
+pub(crate) fn parse_flag(value: &str) -> Option<bool> {
     match value {
         "1" | "true" => Some(true),
         "0" | "false" => Some(false),

@@ -65,32 +65,71 @@ pub fn use_desk() -> Desk {
     expect_context::<Desk>()
 }
 
-/// The state kept by the page, following the URL's language and written back to the URL.
+/// The state kept by the page, following the URL when it changes from outside (Back, Forward,
+/// the header's language switch) and written back to the URL on every edit.
 ///
 /// The page holds the state itself rather than re-reading the URL after every edit: keys
 /// pressed in quick succession (S, ↓, S) must each see the previous edit, whether or not the
-/// router has already published the new address.
+/// router has already published the new address. So an address the desk wrote itself is
+/// recognised when the router publishes it, and only any other address replaces the state.
 fn desk_state_synced_with_url(
     url: Memo<(DeskState, Vec<DroppedParam>)>,
     write_url: impl Fn(&DeskState) + 'static,
 ) -> RwSignal<DeskState> {
     let state = RwSignal::new(url.get_untracked().0);
-    // The language switch edits the URL's `lang` from the header.
-    Effect::new(move |_| {
-        let lang = url.read().0.lang;
-        if state.with_untracked(|s| s.lang != lang) {
-            state.update(|s| s.lang = lang);
+    let written = StoredValue::new(WrittenStates::default());
+    Effect::new(move |first: Option<()>| {
+        let from_url = url.read().0.clone();
+        if first.is_none() {
+            return;
+        }
+        let ours = written
+            .try_update_value(|w| w.published(&from_url))
+            .unwrap_or(false);
+        if !ours && state.with_untracked(|s| *s != from_url) {
+            state.set(from_url);
         }
     });
     // Not on the first run: the link as opened stays, so the notice of dropped parameters
     // can still name them.
     Effect::new(move |first: Option<()>| {
         state.track();
-        if first.is_some() {
-            state.with_untracked(|s| write_url(s));
+        if first.is_some() && url.with_untracked(|u| state.with_untracked(|s| u.0 != *s)) {
+            state.with_untracked(|s| {
+                written.update_value(|w| w.wrote(s.clone()));
+                write_url(s);
+            });
         }
     });
     state
+}
+
+/// The desk states written to the URL that the router has not published yet, oldest first.
+#[derive(Default)]
+struct WrittenStates(Vec<DeskState>);
+
+impl WrittenStates {
+    /// Enough for a burst of keys; an address never published is forgotten after that.
+    const KEPT: usize = 16;
+
+    fn wrote(&mut self, state: DeskState) {
+        if self.0.len() == Self::KEPT {
+            self.0.remove(0);
+        }
+        self.0.push(state);
+    }
+
+    /// Whether `state`, just published by the router, is one the desk wrote (it and every
+    /// older write are then settled).
+    fn published(&mut self, state: &DeskState) -> bool {
+        match self.0.iter().position(|s| s == state) {
+            Some(i) => {
+                self.0.drain(..=i);
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// The table's rows over the whole load, each vacancy once at its nearest town, in the
@@ -266,6 +305,27 @@ mod tests {
         assert_eq!(rows.len(), 1);
         // Kortrijk (the fixture's place) lies nearer Tournai than Mons.
         assert_eq!(rows[0].town, 1);
+    }
+
+    #[test]
+    fn only_an_address_the_desk_did_not_write_replaces_its_state() {
+        let mons = mons_and_tournai();
+        let mut with_4 = mons.clone();
+        let _ = with_4.toggle_shortlisted(4);
+        let mut with_4_5 = with_4.clone();
+        let _ = with_4_5.toggle_shortlisted(5);
+        let mut written = WrittenStates::default();
+        written.wrote(with_4.clone());
+        written.wrote(with_4_5.clone());
+        // The router publishes only the last of two quick writes: both are settled.
+        assert!(written.published(&with_4_5));
+        assert!(!written.published(&with_4), "an older write is settled too");
+        // Back to the address before them is the person's move, not an echo.
+        assert!(!written.published(&mons));
+        for _ in 0..WrittenStates::KEPT + 1 {
+            written.wrote(mons.clone());
+        }
+        assert_eq!(written.0.len(), WrittenStates::KEPT);
     }
 
     #[test]

@@ -1,12 +1,6 @@
 //! The shortlist as a CSV file the counsellor opens in Excel or attaches to the file.
 //!
-//! Written for Excel as Belgian offices set it up (fr-BE, nl-BE):
-//! - UTF-8 with a byte-order mark, or Excel reads "Liège" as "LiÃ¨ge";
-//! - `;` between fields: Excel in these locales splits on the list separator `;`, not `,`;
-//! - a decimal comma in distances ("12,5"), so Excel reads a number it can sort and sum (with
-//!   "12.5" it guesses a date or text). The comma is safe because `;` separates fields, and a
-//!   file meant for `;`-Excel is a continental-locale file throughout;
-//! - CRLF line ends (RFC 4180); fields with `;`, quotes or line breaks quoted by the csv crate.
+//! Written for Excel as Belgian offices set it up: see [`crate::spreadsheet`].
 //!
 //! The core has no translations: the app passes every header and value label through
 //! [`ExportLabels`], whose one method per column kind the compiler makes it complete.
@@ -16,6 +10,7 @@ use super::state::DeskState;
 use crate::api::{ApplyMode, ContractType, Regime, VacancySummary};
 use crate::dutch::DutchLevel;
 use crate::municipality::Municipality;
+use crate::spreadsheet::{cell, decimal_comma, excel_csv};
 use crate::station;
 
 /// A column of the export, in file order.
@@ -111,27 +106,12 @@ impl DeskState {
     }
 }
 
-/// Byte-order mark: tells Excel the file is UTF-8.
-pub const UTF8_BOM: &str = "\u{feff}";
-
 /// The CSV text of the shortlist: BOM, header row, one row per vacancy (see the module doc).
 pub fn shortlist_csv(rows: &[ExportRow<'_>], labels: &impl ExportLabels) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::from(UTF8_BOM.as_bytes()));
-    let records = std::iter::once(ExportColumn::ALL.map(|c| labels.column(c)))
-        .chain(rows.iter().map(|row| record(row, labels)));
-    for record in records {
-        // Writing to memory has no I/O to fail, and every field is already valid UTF-8.
-        writer
-            .write_record(&record)
-            .expect("writing CSV to memory cannot fail");
-    }
-    let bytes = writer
-        .into_inner()
-        .expect("flushing CSV to memory cannot fail");
-    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+    excel_csv(
+        std::iter::once(ExportColumn::ALL.map(|c| labels.column(c)))
+            .chain(rows.iter().map(|row| record(row, labels))),
+    )
 }
 
 fn record(row: &ExportRow<'_>, labels: &impl ExportLabels) -> [String; 13] {
@@ -163,22 +143,6 @@ fn record(row: &ExportRow<'_>, labels: &impl ExportLabels) -> [String; 13] {
         },
         ExportColumn::Note => row.note.map(cell).unwrap_or_default(),
     })
-}
-
-/// One decimal, decimal comma: `12,5`.
-fn decimal_comma(km: f64) -> String {
-    format!("{km:.1}").replace('.', ",")
-}
-
-/// Text from employers or the counsellor, made inert for a spreadsheet: a cell that starts
-/// with `=`, `+`, `-`, `@` or a tab is a formula to Excel ("CSV injection"), so it gets a
-/// leading apostrophe, which Excel shows as text.
-fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
 }
 
 #[cfg(test)]
@@ -253,7 +217,9 @@ mod tests {
     }
 
     fn read(text: &str) -> Vec<Vec<String>> {
-        let body = text.strip_prefix(UTF8_BOM).expect("starts with a BOM");
+        let body = text
+            .strip_prefix(crate::spreadsheet::UTF8_BOM)
+            .expect("starts with a BOM");
         csv::ReaderBuilder::new()
             .delimiter(b';')
             .has_headers(false)

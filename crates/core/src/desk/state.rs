@@ -404,7 +404,7 @@ impl DeskFilter {
     }
 }
 
-fn join_query(pairs: Vec<(String, String)>) -> String {
+pub(crate) fn join_query(pairs: Vec<(String, String)>) -> String {
     pairs
         .iter()
         .map(|(key, value)| format!("{}={}", query_encode(key), query_encode(value)))
@@ -416,7 +416,7 @@ fn parse_id(s: &str) -> Option<u32> {
     s.parse::<u32>().ok().filter(|&id| id > 0)
 }
 
-fn parse_lang(value: &str) -> Option<&'static str> {
+pub(crate) fn parse_lang(value: &str) -> Option<&'static str> {
     LANGUAGES.iter().copied().find(|&l| l == value)
 }
 
