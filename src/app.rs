@@ -11,6 +11,7 @@ use crate::components::map::Tiles;
 use crate::components::results::ResultsPage;
 use crate::components::start::StartPage;
 use crate::components::status::ErrorNotice;
+use crate::components::zone::ZonePage;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
@@ -81,6 +82,7 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
                     <Route path=path!("/applications") view=ApplicationsPage />
                     <Route path=path!("/desk") view=move || view! { <DeskPage tiles=desk_tiles.clone() /> } />
                     <Route path=path!("/shortlist") view=ShortlistPage />
+                    <Route path=path!("/zone") view=ZonePage />
                 </Routes>
             </main>
             <Footer tile_attribution=tile_attribution.clone() />

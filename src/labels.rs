@@ -189,3 +189,14 @@ pub fn format_km(locale: Locale, km: f64) -> String {
         s.replace('.', ",")
     }
 }
+
+/// 0.573 → "57,3 %" in French and German ("57,3 %" with a narrow no-break space in French),
+/// "57,3%" in Dutch, "57.3%" in English.
+pub fn format_share(locale: Locale, share: f64) -> String {
+    let number = format_km(locale, 100.0 * share);
+    match locale {
+        Locale::fr => format!("{number}\u{202f}%"),
+        Locale::de => format!("{number}\u{a0}%"),
+        Locale::nl | Locale::en => format!("{number}%"),
+    }
+}

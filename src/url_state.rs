@@ -7,12 +7,15 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use passerelle_core::desk::DeskState;
 use passerelle_core::view_state::{DroppedParam, ViewState};
+use passerelle_core::zone::ZoneView;
 
 /// Paths of the two screens.
 pub const START_PATH: &str = "/";
 pub const RESULTS_PATH: &str = "/jobs";
 /// The counsellor desk (see `components::desk`).
 pub const DESK_PATH: &str = "/desk";
+/// The zone analysis (see `components::zone`).
+pub const ZONE_PATH: &str = "/zone";
 
 /// The parsed URL state, with the parameters that had to be dropped.
 pub fn use_view_state() -> Memo<(ViewState, Vec<DroppedParam>)> {
@@ -98,6 +101,38 @@ pub fn use_desk_navigator() -> impl Fn(&DeskState) + Clone + Send + Sync + 'stat
     move |state: &DeskState| {
         navigate(
             &desk_href(state),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }
+}
+
+/// The parsed zone analysis state, with the parameters that had to be dropped.
+pub fn use_zone_view() -> Memo<(ZoneView, Vec<DroppedParam>)> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        ZoneView::from_query(q.latest_values().map(|(k, v)| (k.as_ref(), v)))
+    })
+}
+
+/// `/zone?query` for a zone analysis state.
+pub fn zone_href(view: &ZoneView) -> String {
+    match view.to_query_string() {
+        query if query.is_empty() => ZONE_PATH.to_owned(),
+        query => format!("{ZONE_PATH}?{query}"),
+    }
+}
+
+/// Shows a zone analysis by editing the current history entry, like the desk's edits.
+pub fn use_zone_navigator() -> impl Fn(&ZoneView) + Clone + Send + Sync + 'static {
+    let navigate = use_navigate();
+    move |view: &ZoneView| {
+        navigate(
+            &zone_href(view),
             NavigateOptions {
                 replace: true,
                 scroll: false,

@@ -20,6 +20,11 @@ impl ApiClient {
         Self { base: base.into() }
     }
 
+    /// The base URL, as configured (the zone CSV names its source).
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     /// One page of the vacancies within `area`, nearest first, checked item by item.
     pub async fn vacancies_page(
         &self,

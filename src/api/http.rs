@@ -121,3 +121,8 @@ pub async fn get_json_value(url: &str) -> Result<wasm_bindgen::JsValue, ApiError
     let text = fetch_text(Request::get(url), None).await?;
     js_sys::JSON::parse(&text).map_err(|_| ApiError::Malformed(format!("{url} is not JSON")))
 }
+
+/// Fetches a static file served beside the app (e.g. the deployment's zone file) as text.
+pub async fn get_static_text(url: &str) -> Result<String, ApiError> {
+    fetch_text(Request::get(url), None).await
+}

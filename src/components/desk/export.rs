@@ -2,6 +2,7 @@
 //! the counsellor's words and hands it to the browser as a download.
 
 use super::Desk;
+use crate::components::download::download_csv;
 use crate::i18n::*;
 use crate::labels::{contract_name, level_name, regime_name};
 use crate::vacancies::{Detail, VacancyDetails};
@@ -10,7 +11,6 @@ use leptos_i18n::I18nContext;
 use passerelle_core::api::{ContractType, Regime};
 use passerelle_core::desk::{shortlist_csv, ExportColumn, ExportLabels};
 use passerelle_core::DutchLevel;
-use wasm_bindgen::JsCast;
 
 /// The file name offered by the browser.
 const FILE_NAME: &str = "passerelle-shortlist.csv";
@@ -84,28 +84,5 @@ pub fn download_shortlist_csv(i18n: I18nContext<Locale>, desk: Desk, details: Va
             })
         })
     });
-    if let Err(e) = download(&csv) {
-        leptos::logging::error!("CSV download failed: {e:?}");
-    }
-}
-
-/// A `Blob` behind an object URL, clicked through a temporary `<a download>`; the URL is
-/// revoked a little later, once the browser has surely read it.
-fn download(csv: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(csv));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(FILE_NAME);
-    link.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
-    Ok(())
+    download_csv(&csv, FILE_NAME);
 }

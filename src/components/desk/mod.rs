@@ -15,7 +15,7 @@ mod filters;
 mod handover;
 mod shortlist;
 mod table;
-mod towns;
+pub(crate) mod towns;
 
 use crate::api::use_api;
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
@@ -23,7 +23,7 @@ use crate::components::results::LoadSummary;
 use crate::components::status::DroppedParamsNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
-use crate::url_state::{use_desk_navigator, use_desk_state};
+use crate::url_state::{use_desk_navigator, use_desk_state, zone_href};
 use crate::vacancies::{use_vacancy_load, LoadState, RetryPolicy, VacancyLoad};
 use filters::DeskFilters;
 use handover::DeskHandover;
@@ -33,6 +33,7 @@ use passerelle_core::desk::{desk_rows, sort_rows, DeskRow, DeskState};
 use passerelle_core::dutch::FitClass;
 use passerelle_core::filter::SearchArea;
 use passerelle_core::view_state::DroppedParam;
+use passerelle_core::zone::{ZoneArea, ZoneView};
 use shortlist::ShortlistPanel;
 use std::sync::Arc;
 use table::DeskTable;
@@ -217,12 +218,25 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
     let has_towns = Memo::new(move |_| !areas.read().is_empty());
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_after_render(heading);
+    // The zone analysis opens on the arrondissement of the first town (one step from its zone).
+    let zone_link = move || {
+        state.with(|s| {
+            zone_href(&ZoneView {
+                area: s.towns().first().and_then(|t| {
+                    ZoneArea::parse(&format!("arr:{}", &t.municipality.nis_code[..2]))
+                }),
+                lang: s.lang,
+                ..ZoneView::default()
+            })
+        })
+    };
 
     view! {
         <div class="desk-page">
             <section class="desk-main" aria-labelledby="desk-heading">
                 <h1 id="desk-heading" tabindex="-1" node_ref=heading>{t!(i18n, desk_title)}</h1>
                 <p class="hint">{t!(i18n, desk_intro)}</p>
+                <p class="desk-zone-link"><a href=zone_link>{t!(i18n, zone_link)}</a></p>
                 <DroppedParamsNotice dropped=Signal::derive(move || url.read().1.clone()) />
                 <DeskTowns />
                 <DeskFilters />

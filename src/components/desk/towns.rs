@@ -11,7 +11,7 @@ use passerelle_core::view_state::{MyDutch, MAX_RADIUS_KM, MIN_RADIUS_KM};
 use passerelle_core::DutchLevel;
 
 /// The radii a select offers: every 5 km (a link's own value is added when it is not one).
-fn radius_choices(current: u8) -> Vec<u8> {
+pub(crate) fn radius_choices(current: u8) -> Vec<u8> {
     let mut choices: Vec<u8> = (MIN_RADIUS_KM..=MAX_RADIUS_KM).step_by(5).collect();
     if !choices.contains(&current) {
         choices.push(current);
