@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod apply;
+pub mod bar_rows;
 pub mod choices;
 pub mod desk;
 pub mod download;

@@ -2,10 +2,10 @@
 //!
 //! One row per level: the level's name and count above a bar of the vacancies asking at most
 //! that level. Each bar is split by fit, in the map's fit colours, so the part one more level
-//! adds shows in the "reachable with a course" colour. Widths are percentages of the row and
-//! heights are in `em` of the chart's font, so the text keeps the page's size on every screen
-//! (a scaled viewBox would shrink it on phones; fixed pixels would be small on kiosks).
+//! adds shows in the "reachable with a course" colour. The rows' geometry is shared with the zone
+//! chart (`components::bar_rows`); `style/level-payoff.css` gives the chart six rows.
 
+use crate::components::bar_rows::{em, BAR_EM, BAR_TOP_EM, BASELINE_EM, ROW_EM};
 use crate::i18n::*;
 use crate::labels::{format_count, level_name};
 use leptos::prelude::*;
@@ -13,17 +13,6 @@ use leptos_i18n::I18nContext;
 use passerelle_core::level_payoff::LevelCounts;
 use passerelle_core::view_state::MyDutch;
 use passerelle_core::{DutchLevel, FitClass};
-
-/// Height of one row (name and count, then the bar), in `em`; `style/level-payoff.css` gives
-/// the chart six of them.
-const ROW_EM: f64 = 2.4;
-const BASELINE_EM: f64 = 1.0;
-const BAR_TOP_EM: f64 = 1.35;
-const BAR_EM: f64 = 0.75;
-
-fn em(value: f64) -> String {
-    format!("{value:.2}em")
-}
 
 /// What a row says after the level's name: the person's level, or nothing.
 fn row_label(i18n: I18nContext<Locale>, level: DutchLevel, mine: MyDutch) -> String {

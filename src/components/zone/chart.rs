@@ -1,32 +1,16 @@
 //! The ten occupations with the most vacancies in reach, as bars split by the Dutch level
-//! asked (light for little Dutch, dark for a lot). SVG drawn here, like the "one more level"
-//! chart: widths in percent of the row, heights in `em`, so text keeps the page's size. The
-//! table below has the same figures; the chart's label lists them for screen readers.
+//! asked (light for little Dutch, dark for a lot). SVG drawn here, on the same rows as the
+//! "one more level" chart (`components::bar_rows`). The table below has the same figures; the
+//! chart's label lists them for screen readers.
 
-use super::use_zone;
+use super::{occupation_lines, use_zone};
+use crate::components::bar_rows::{em, BAR_EM, BAR_TOP_EM, BASELINE_EM, ROW_EM};
 use crate::i18n::*;
 use crate::labels::{format_count, level_name};
 use leptos::prelude::*;
-use passerelle_core::occupation::occupation_label;
 use passerelle_core::DutchLevel;
 
 const SHOWN: usize = 10;
-const ROW_EM: f64 = 2.4;
-const BASELINE_EM: f64 = 1.0;
-const BAR_TOP_EM: f64 = 1.35;
-const BAR_EM: f64 = 0.8;
-
-fn em(value: f64) -> String {
-    format!("{value:.2}em")
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Bar {
-    name: String,
-    bottleneck: bool,
-    by_level: [u32; 6],
-    total: u32,
-}
 
 #[component]
 pub fn ZoneChart() -> impl IntoView {
@@ -34,22 +18,7 @@ pub fn ZoneChart() -> impl IntoView {
     let zone = use_zone();
     let bars = Memo::new(move |_| {
         let lang = locale_code(i18n.get_locale());
-        zone.count.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.table()
-                        .top(SHOWN)
-                        .into_iter()
-                        .map(|r| Bar {
-                            name: occupation_label(&r.code, lang),
-                            bottleneck: r.bottleneck,
-                            by_level: r.by_level,
-                            total: r.total(),
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        occupation_lines(zone.count, |t| t.top(SHOWN), lang)
     });
     let flag = move |bottleneck: bool| {
         if bottleneck {

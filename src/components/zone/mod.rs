@@ -32,7 +32,10 @@ use leptos_meta::Title;
 use passerelle_core::desk::DeskState;
 use passerelle_core::filter::{SearchArea, VacancyFilter};
 use passerelle_core::municipality::Municipality;
-use passerelle_core::zone::{covering_areas, ZoneArea, ZoneCount, ZoneMap, ZoneReach, ZoneView};
+use passerelle_core::occupation::occupation_label;
+use passerelle_core::zone::{
+    covering_areas, OccupationRow, ZoneArea, ZoneCount, ZoneMap, ZoneReach, ZoneTable, ZoneView,
+};
 use std::sync::Arc;
 
 /// Where the deployment's zone file is served (beside `index.html`).
@@ -181,6 +184,38 @@ fn running_count(
             Some(count)
         });
         (counted, true)
+    })
+}
+
+/// An occupation's row as the table and the chart show it: its name in the interface language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OccupationLine {
+    pub name: String,
+    pub bottleneck: bool,
+    pub by_level: [u32; 6],
+    pub total: u32,
+}
+
+/// The rows `pick` takes from the current table (none before the first page), named in `lang`.
+pub fn occupation_lines(
+    count: Memo<Option<ZoneCount>>,
+    pick: impl Fn(&ZoneTable) -> Vec<&OccupationRow>,
+    lang: &str,
+) -> Vec<OccupationLine> {
+    count.with(|c| {
+        c.as_ref()
+            .map(|c| {
+                pick(c.table())
+                    .into_iter()
+                    .map(|r| OccupationLine {
+                        name: occupation_label(&r.code, lang),
+                        bottleneck: r.bottleneck,
+                        by_level: r.by_level,
+                        total: r.total(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     })
 }
 

@@ -2,23 +2,13 @@
 //! column per level, totals, and the share of the vacancies each level reaches. Sorted by a
 //! header button (`aria-sort` on the header cell), bottleneck occupations first by default.
 
-use super::use_zone;
+use super::{occupation_lines, use_zone};
 use crate::i18n::*;
 use crate::labels::{format_count, format_share, level_name};
 use leptos::prelude::*;
 use passerelle_core::occupation::occupation_label;
 use passerelle_core::zone::{Direction, ZoneSort};
 use passerelle_core::DutchLevel;
-
-/// One row as shown: the name in the interface language and the counts.
-#[derive(Debug, Clone, PartialEq)]
-struct RowView {
-    code: String,
-    name: String,
-    bottleneck: bool,
-    by_level: [u32; 6],
-    total: u32,
-}
 
 #[component]
 fn SortHeader(column: ZoneSort, #[prop(into)] label: Signal<String>) -> impl IntoView {
@@ -54,23 +44,11 @@ pub fn ZoneTableView() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let lang = lang();
         let sort = zone.view.with(|v| v.sort);
-        zone.count.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.table()
-                        .rows(sort, |code| occupation_label(code, lang))
-                        .into_iter()
-                        .map(|r| RowView {
-                            code: r.code.clone(),
-                            name: occupation_label(&r.code, lang),
-                            bottleneck: r.bottleneck,
-                            by_level: r.by_level,
-                            total: r.total(),
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        occupation_lines(
+            zone.count,
+            |t| t.rows(sort, |code| occupation_label(code, lang)),
+            lang,
+        )
     });
     let totals = Memo::new(move |_| {
         zone.count.with(|c| {

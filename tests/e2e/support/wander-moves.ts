@@ -32,6 +32,8 @@ const reaches = ['within', 'course', 'all'];
 const deskTowns = ['mons', 'Tournai', '7500', 'Namur', 'Luik', 'Arlon', 'Mouscron', 'wavre', 'xyzzy'];
 const deskOccupations = ['welder', 'Lasser', 'soudeur', 'nurse', 'chauffeur', '8332', 'astronaut'];
 const deskColumns = ['col_town', 'col_level', 'col_occupation', 'col_contract', 'col_published'];
+/** Areas of the zone analysis: small and large, west to east. */
+const zoneAreas = ['zone:west', 'zone:centre', 'arr:53', 'arr:57', 'arr:63', 'town:57081', 'town:25112'];
 const formValues: Record<string, string[]> = {
   field_first_name: ['Amélie', '', 'Jean-Marie', 'Ünal'],
   field_last_name: ['Dupont', '', "D'Hondt", 'Van den Berghe'],
@@ -41,7 +43,7 @@ const formValues: Record<string, string[]> = {
   field_message: ['Je suis disponible dès lundi.', '', 'Ik spreek een beetje Nederlands.\nTot ziens!'],
 };
 
-type Screen = 'start' | 'results' | 'vacancy' | 'applications' | 'desk' | 'handover' | 'elsewhere';
+type Screen = 'start' | 'results' | 'vacancy' | 'applications' | 'desk' | 'handover' | 'zone' | 'elsewhere';
 
 /** One thing a person may do now; `weight` is how likely it is against the others. */
 export type Move = { weight: number; what: string; run: () => Promise<void> };
@@ -100,6 +102,7 @@ export class Moves {
     if (url.pathname === '/applications') return 'applications';
     if (url.pathname === '/desk') return 'desk';
     if (url.pathname === '/shortlist') return 'handover';
+    if (url.pathname === '/zone') return 'zone';
     return 'elsewhere';
   }
 
@@ -209,6 +212,10 @@ export class Moves {
       case 'handover':
         await expect(page.getByRole('heading', { level: 1, name: this.t('handover_title') })).toBeVisible({ timeout });
         break;
+      case 'zone':
+        await expect(page.getByRole('heading', { level: 1, name: this.t('zone_title') })).toBeVisible({ timeout });
+        await expect(page.getByRole('combobox', { name: this.t('zone_area') })).toBeVisible({ timeout });
+        break;
       case 'elsewhere':
         throw new Error(`the walk left the app: ${page.url()}`);
     }
@@ -264,6 +271,16 @@ export class Moves {
         { weight: 0.5, what: "choose the person's language", run: () => this.deskHandoverLang() },
         { weight: shortlisted ? 1.5 : 0, what: 'open the hand-over link', run: () => this.deskOpenHandover() },
         { weight: 0.3, what: 'start a new intake', run: () => this.deskNewIntake() },
+        { weight: 0.7, what: 'open the zone analysis', run: () => this.openZone() },
+      );
+    }
+    if (screen === 'zone') {
+      const area = new URL(this.page.url()).searchParams.has('area');
+      moves.push(
+        { weight: 3, what: 'choose a zone, arrondissement or town', run: () => this.zoneArea() },
+        { weight: area ? 2 : 0, what: 'sort the zone table', run: () => this.zoneSort() },
+        { weight: area ? 1 : 0, what: 'toggle "bottleneck occupations only"', run: () => this.zoneBottleneck() },
+        { weight: 1, what: 'go back to the desk by its link', run: () => this.zoneBackToDesk() },
       );
     }
     if (screen === 'handover') {
@@ -465,6 +482,51 @@ export class Moves {
     this.say(`set the person's level to ${level}`);
     await this.page.getByRole('combobox', { name: this.t('desk_level') }).selectOption(level);
     await expect.poll(() => new URL(this.page.url()).searchParams.get('level') ?? 'unknown').toBe(level);
+  }
+
+  private async openZone(): Promise<void> {
+    this.say('open the zone analysis');
+    await this.page.getByRole('link', { name: this.t('zone_link') }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: this.t('zone_title') })).toBeFocused();
+  }
+
+  /** Chooses an area; once its load is complete, the table's rows add up to its totals. */
+  private async zoneArea(): Promise<void> {
+    const area = this.dice.pick(zoneAreas);
+    this.say(`choose the area ${area}`);
+    await this.page.getByRole('combobox', { name: this.t('zone_area') }).selectOption(area);
+    await expect.poll(() => new URL(this.page.url()).searchParams.get('area')).toBe(area);
+    const count = this.page.getByTestId('vacancy-count');
+    await expect(count).toHaveAttribute('data-partial', 'false', { timeout: 60_000 });
+    const table = this.page.getByRole('table', { name: this.t('zone_table_caption') });
+    const totals = await table.locator('tfoot').getByRole('row').first().getByRole('cell').allInnerTexts();
+    const rows = await table.locator('tbody').getByRole('row').all();
+    let sum = 0;
+    for (const row of rows) sum += Number((await row.getByRole('cell').last().innerText()).replace(/\D/g, ''));
+    expect(sum, 'the rows add up to the total').toBe(Number(totals[6].replace(/\D/g, '')));
+    expect(Number(await count.getAttribute('data-count'))).toBe(sum);
+  }
+
+  private async zoneSort(): Promise<void> {
+    const column = this.dice.pick(['col_occupation', 'zone_col_total']);
+    this.say(`sort the zone table by ${column}`);
+    const header = this.page.getByRole('table', { name: this.t('zone_table_caption') }).getByRole('columnheader', { name: this.t(column) });
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', /ascending|descending/);
+  }
+
+  private async zoneBottleneck(): Promise<void> {
+    const box = this.page.getByRole('checkbox', { name: this.t('zone_bottleneck_only') });
+    const on = !(await box.isChecked());
+    this.say(`${on ? 'keep only' : 'stop keeping only'} bottleneck occupations`);
+    await box.setChecked(on);
+    await expect.poll(() => new URL(this.page.url()).searchParams.get('bottleneck')).toBe(on ? 'true' : null);
+  }
+
+  private async zoneBackToDesk(): Promise<void> {
+    this.say('go back to the desk by its link');
+    await this.page.getByRole('link', { name: this.t('zone_back_to_desk') }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: this.t('desk_title') })).toBeFocused();
   }
 
   private async deskSort(): Promise<void> {
