@@ -129,7 +129,11 @@ test.describe('the zone analysis', () => {
       await expectNoAxeViolations(page, `zone analysis in ${other}`);
     }
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.screenshot({ path: shot(testInfo.project.name, 'centre-phone'), fullPage: true });
+    await page.screenshot({ path: shot(testInfo.project.name, 'centre-phone') });
+    await page.getByRole('region', { name: tr(lang, 'zone_chart_title') }).screenshot({ path: shot(testInfo.project.name, 'chart-phone') });
+    await page.getByRole('button', { name: tr(lang, 'zone_csv') }).scrollIntoViewIfNeeded();
+    await table(page, lang).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot(testInfo.project.name, 'table-phone') });
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
   });
