@@ -18,7 +18,7 @@ pub fn ZoneChart() -> impl IntoView {
     let zone = use_zone();
     let bars = Memo::new(move |_| {
         let lang = locale_code(i18n.get_locale());
-        occupation_lines(zone.count, |t| t.top(SHOWN), lang)
+        occupation_lines(zone.shown, |t| t.top(SHOWN), lang)
     });
     let flag = move |bottleneck: bool| {
         if bottleneck {

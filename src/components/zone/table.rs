@@ -45,15 +45,14 @@ pub fn ZoneTableView() -> impl IntoView {
         let lang = lang();
         let sort = zone.view.with(|v| v.sort);
         occupation_lines(
-            zone.count,
+            zone.shown,
             |t| t.rows(sort, |code| occupation_label(code, lang)),
             lang,
         )
     });
     let totals = Memo::new(move |_| {
-        zone.count.with(|c| {
-            c.as_ref().map(|c| {
-                let t = c.table();
+        zone.shown.with(|t| {
+            t.as_ref().map(|t| {
                 let shares = DutchLevel::ALL.map(|l| t.share_reachable(l));
                 (t.by_level(), t.total(), shares)
             })
