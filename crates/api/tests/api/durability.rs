@@ -31,6 +31,8 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle-api"))
             .args(["--addr", "127.0.0.1:0", "--vacancies", VACANCIES])
             .args(["--seed", &SEED.to_string()])
+            // Four senders on one address outpace any person: the per-client limit is off.
+            .args(["--applications-per-minute", "0"])
             .arg("--db")
             .arg(db)
             .arg("--dist")

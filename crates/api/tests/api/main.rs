@@ -1,5 +1,6 @@
 //! Integration tests of the stand-in API, in one binary so the crate links once.
 
+mod application_limit;
 mod applications;
 mod bad_input;
 mod binary;

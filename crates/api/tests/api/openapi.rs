@@ -159,6 +159,20 @@ async fn observed() -> BTreeSet<(String, String, u16)> {
         }
         seen.insert((s.template.to_owned(), method, s.status));
     }
+    // 429 comes from the per-client limit on new applications, off unless configured.
+    let limited = TestApi::with(|state| {
+        state.with_application_limit(
+            passerelle_api::application_limit::ApplicationLimit::per_minute(1),
+        )
+    });
+    for (key, status) in [("openapi-limit-1", 201), ("openapi-limit-2", 429)] {
+        let response = limited.apply(key, &valid_application()).await;
+        assert_eq!(
+            response.status, status,
+            "POST /applications under a limit of 1"
+        );
+    }
+    seen.insert(("/applications".to_owned(), "post".to_owned(), 429));
     // 503 comes from fault injection, on every route but health.
     let faulty = TestApi::with_faults(FaultConfig {
         error_rate: 1.0,

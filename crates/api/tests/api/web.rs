@@ -152,6 +152,24 @@ async fn cors_is_off_by_default_and_allows_only_configured_origins() {
         allowed.contains("idempotency-key") && allowed.contains("content-type"),
         "{allowed}"
     );
+    // A cross-origin app must be able to read when to retry and whether a 201 was a replay.
+    let post = Request::post("/api/v1/applications")
+        .header(header::ORIGIN, "http://localhost:3000")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{"))
+        .expect("request");
+    let exposed = open
+        .send(post)
+        .await
+        .headers
+        .get(header::ACCESS_CONTROL_EXPOSE_HEADERS)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    assert!(
+        exposed.contains("retry-after") && exposed.contains("idempotent-replayed"),
+        "{exposed}"
+    );
     let stranger = open.send(preflight("https://evil.example")).await;
     assert!(stranger
         .headers
