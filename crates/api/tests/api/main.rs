@@ -4,6 +4,7 @@ mod application_limit;
 mod applications;
 mod bad_input;
 mod binary;
+mod contract;
 mod dataset;
 mod detail;
 mod durability;
