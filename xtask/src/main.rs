@@ -6,6 +6,7 @@
 mod bench;
 mod bundle;
 mod load;
+mod ran;
 mod serve;
 mod setup;
 mod steps;
