@@ -1,39 +1,19 @@
 //! The real binary: binds a free port, announces it on stdout, answers health.
 
+use crate::stand_in::StandIn;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-
-/// Kills the server even when an assertion fails.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 #[test]
 fn the_binary_announces_its_port_and_answers_health() {
     let dir = tempfile::TempDir::new().expect("temporary folder");
-    let child = Command::new(env!("CARGO_BIN_EXE_passerelle-api"))
-        .args(["--addr", "127.0.0.1:0", "--vacancies", "300", "--seed", "5"])
-        .arg("--db")
-        .arg(dir.path().join("data").join("applications.sqlite3"))
-        .arg("--dist")
-        .arg(dir.path().join("dist"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the binary");
-    let mut server = Server(child);
-
-    let addr = crate::support::announced_address(&mut server.0);
+    let db = dir.path().join("data").join("applications.sqlite3");
+    let server = StandIn::start(&db, &["--vacancies", "300", "--seed", "5"]);
+    let addr = &server.addr;
     assert!(!addr.ends_with(":0"), "a real port was chosen: {addr}");
 
-    let mut stream = TcpStream::connect(&addr).expect("connect");
+    let mut stream = TcpStream::connect(addr).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
@@ -51,13 +31,7 @@ fn the_binary_announces_its_port_and_answers_health() {
         response.contains(r#"{"status":"ok","vacancies":300}"#),
         "{response}"
     );
-    assert!(
-        dir.path()
-            .join("data")
-            .join("applications.sqlite3")
-            .exists(),
-        "the database folder was created"
-    );
+    assert!(db.exists(), "the database folder was created");
 }
 
 /// One `POST /api/v1/applications` to `addr` from the local address `from`: status and head.
@@ -105,19 +79,18 @@ async fn apply_from(from: &str, addr: &str, key: &str, vacancy_id: u32) -> (u16,
 #[tokio::test]
 async fn the_binary_limits_new_applications_per_peer_address() {
     let dir = tempfile::TempDir::new().expect("temporary folder");
-    let child = Command::new(env!("CARGO_BIN_EXE_passerelle-api"))
-        .args(["--addr", "127.0.0.1:0", "--vacancies", "300", "--seed", "5"])
-        .args(["--applications-per-minute", "1"])
-        .arg("--db")
-        .arg(dir.path().join("applications.sqlite3"))
-        .arg("--dist")
-        .arg(dir.path().join("dist"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the binary");
-    let mut server = Server(child);
-    let addr = crate::support::announced_address(&mut server.0);
+    let server = StandIn::start(
+        &dir.path().join("applications.sqlite3"),
+        &[
+            "--vacancies",
+            "300",
+            "--seed",
+            "5",
+            "--applications-per-minute",
+            "1",
+        ],
+    );
+    let addr = &server.addr;
     let vacancy_id = passerelle_api::dataset::Dataset::generate(300, 5)
         .summaries()
         .iter()
@@ -126,17 +99,17 @@ async fn the_binary_limits_new_applications_per_peer_address() {
         .id;
 
     assert_eq!(
-        apply_from("127.0.0.1", &addr, "peer-one-1", vacancy_id)
+        apply_from("127.0.0.1", addr, "peer-one-1", vacancy_id)
             .await
             .0,
         201
     );
-    let (status, head) = apply_from("127.0.0.1", &addr, "peer-one-2", vacancy_id).await;
+    let (status, head) = apply_from("127.0.0.1", addr, "peer-one-2", vacancy_id).await;
     assert_eq!(status, 429, "{head}");
     assert!(head.contains("retry-after: "), "{head}");
     assert!(head.contains("application/problem+json"), "{head}");
     assert_eq!(
-        apply_from("127.0.0.2", &addr, "peer-two-1", vacancy_id)
+        apply_from("127.0.0.2", addr, "peer-two-1", vacancy_id)
             .await
             .0,
         201

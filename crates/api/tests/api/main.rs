@@ -1,5 +1,6 @@
 //! Integration tests of the stand-in API, in one binary so the crate links once.
 
+mod adversity;
 mod application_limit;
 mod applications;
 mod bad_input;
@@ -12,5 +13,6 @@ mod faults;
 mod fuzz;
 mod openapi;
 mod search;
+mod stand_in;
 mod support;
 mod web;

@@ -238,16 +238,3 @@ pub fn valid_application() -> ApplicationRequest {
         consent: true,
     }
 }
-
-/// The address the real binary announces on its first line of stdout (`listening on http://…`).
-pub fn announced_address(child: &mut std::process::Child) -> String {
-    use std::io::{BufRead, BufReader};
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("piped stdout"))
-        .read_line(&mut line)
-        .expect("read the first line");
-    line.trim()
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-        .to_owned()
-}
