@@ -8,9 +8,10 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use crate::bundle;
+use crate::ran;
 use crate::setup::{self, Scope};
 use crate::steps::{Done, Pipeline};
-use crate::tools::{cargo, repo_root, run, Result};
+use crate::tools::{cargo, repo_root, run_and_read, Result};
 
 const TRUNK_BUILD: &str = "trunk build --release";
 
@@ -20,14 +21,10 @@ pub fn run_all(sizes_only: bool) -> Result {
     setup::add_steps(&mut p, Scope::Build);
     if !sizes_only {
         p.step("cargo bench -p passerelle-core", || {
-            cargo_bench("passerelle-core")
+            cargo_bench("passerelle-core", "crates/core/benches")
         })
         .step("cargo bench -p passerelle-api", || {
-            if has_benches(&repo_root().join("crates/api/benches")) {
-                cargo_bench("passerelle-api")
-            } else {
-                Ok(Done::Skipped("crates/api has no benches".into()))
-            }
+            cargo_bench("passerelle-api", "crates/api/benches")
         });
     }
     p.step(TRUNK_BUILD, bundle::trunk_release).step_after(
@@ -38,11 +35,22 @@ pub fn run_all(sizes_only: bool) -> Result {
     p.finish()
 }
 
-fn cargo_bench(package: &str) -> Result<Done> {
-    run(cargo()
-        .args(["bench", "-p", package])
-        .current_dir(repo_root()))
-    .map(|()| Done::Ran)
+/// `cargo bench -p package`, failing unless criterion measured something: a bench step that
+/// measures nothing must not read as done.
+fn cargo_bench(package: &str, benches: &str) -> Result<Done> {
+    if !has_benches(&repo_root().join(benches)) {
+        return Err(format!("{benches}/ has no bench file: nothing to measure").into());
+    }
+    let output = run_and_read(
+        cargo()
+            .args(["bench", "-p", package])
+            .current_dir(repo_root()),
+    )?;
+    ran::at_least_one(
+        ran::benchmarks_measured(&output),
+        "benchmark",
+        &format!("criterion reported no measurement for {package} (is `criterion_main!` there?)"),
+    )
 }
 
 fn has_benches(dir: &Path) -> bool {

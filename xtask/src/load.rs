@@ -8,7 +8,8 @@ use std::process::{Child, Command, Stdio};
 
 use crate::tools::{cargo, repo_root, run, Result};
 
-pub const USAGE: &str = "load [--url URL] [--clients N] [--duration SECONDS] [--vacancies N]";
+pub const USAGE: &str = "load [--url URL] [--clients N] [--duration SECONDS] [--vacancies N] \
+                         [--applications-per-minute N]";
 
 /// What the run is told; without `url` the release stand-in is built and started.
 pub struct LoadOptions {
@@ -16,6 +17,9 @@ pub struct LoadOptions {
     pub clients: u32,
     pub duration_s: u32,
     pub vacancies: u32,
+    /// The started stand-in's per-client limit on new applications; 0 (the default) turns it
+    /// off, since all the run's clients share one address. Not used with `url`.
+    pub applications_per_minute: u32,
 }
 
 impl LoadOptions {
@@ -25,6 +29,7 @@ impl LoadOptions {
             clients: 200,
             duration_s: 30,
             vacancies: 200_000,
+            applications_per_minute: 0,
         };
         let mut args = args.iter();
         while let Some(&flag) = args.next() {
@@ -41,6 +46,7 @@ impl LoadOptions {
                 "--clients" => o.clients = number()?,
                 "--duration" => o.duration_s = number()?,
                 "--vacancies" => o.vacancies = number()?,
+                "--applications-per-minute" => o.applications_per_minute = number()?,
                 _ => return Err(format!("unknown argument `{flag}`; usage: {USAGE}").into()),
             }
         }
@@ -85,6 +91,8 @@ pub fn load(o: LoadOptions) -> Result {
                     "127.0.0.1:0",
                     "--vacancies",
                     &o.vacancies.to_string(),
+                    "--applications-per-minute",
+                    &o.applications_per_minute.to_string(),
                 ])
                 .arg("--db")
                 .arg(work.join("applications.sqlite3"))
@@ -160,11 +168,17 @@ mod tests {
     fn load_defaults_to_200_clients_for_30_seconds_and_reads_each_flag() {
         let o = LoadOptions::parse(&[]).unwrap();
         assert_eq!((o.clients, o.duration_s, o.vacancies), (200, 30, 200_000));
+        assert_eq!(
+            o.applications_per_minute, 0,
+            "200 clients share one address: the stand-in's limit is off"
+        );
         assert!(o.url.is_none());
         let o = LoadOptions::parse(&["--url", "http://x:1", "--clients", "5", "--duration", "2"])
             .unwrap();
         assert_eq!(o.url.as_deref(), Some("http://x:1"));
         assert_eq!((o.clients, o.duration_s), (5, 2));
+        let o = LoadOptions::parse(&["--applications-per-minute", "30"]).unwrap();
+        assert_eq!(o.applications_per_minute, 30);
         assert!(LoadOptions::parse(&["--clients"]).is_err());
         assert!(LoadOptions::parse(&["--clients", "many"]).is_err());
         assert!(LoadOptions::parse(&["--rps", "5"]).is_err());

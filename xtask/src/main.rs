@@ -6,6 +6,7 @@
 mod bench;
 mod bundle;
 mod load;
+mod ran;
 mod serve;
 mod setup;
 mod steps;
@@ -29,10 +30,12 @@ commands:
                    wasm-bindgen tests, trunk build --release, Playwright
   bench [--sizes]  criterion benches, then raw/gzip/brotli sizes of the release wasm, its
                    JS glue and leaflet.js (--sizes: only the build and the sizes)
-  load [--url URL] [--clients N] [--duration S] [--vacancies N]
+  load [--url URL] [--clients N] [--duration S] [--vacancies N] [--applications-per-minute N]
                    200 clients (default) doing the app's mix for 30 s against the release
                    stand-in with 200000 vacancies (or --url): latency percentiles per request
-                   kind, throughput, errors, server memory -> target/load-report.md";
+                   kind, throughput, errors, server memory -> target/load-report.md; the
+                   stand-in's per-client application limit is off unless given (all clients
+                   share one address; start a --url server with --applications-per-minute 0)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

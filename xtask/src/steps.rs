@@ -1,19 +1,20 @@
 //! A list of named, timed steps with a summary at the end.
 //!
 //! Independent checks keep going after a failure so one run shows every problem; a step that
-//! needs another one's output (Playwright needs the built dist/) is skipped instead.
+//! needs another one's output (Playwright needs the built dist/) is skipped instead, and that
+//! is the only way a step is skipped: a step itself passes or fails. One that finds nothing to
+//! do fails (see `ran`), so a summary never shows a check as done that checked nothing.
 
 use std::time::{Duration, Instant};
 
 use crate::tools::Result;
 
 /// What a step that did not fail reports.
+#[derive(Debug)]
 pub enum Done {
     Ran,
-    /// Passed; the note (`already installed`) goes into the summary.
+    /// Passed; the note (`already installed`, `10 tests`) goes into the summary.
     Note(String),
-    /// The step had nothing to do; the reason goes into the summary.
-    Skipped(String),
 }
 
 enum Status {
@@ -68,14 +69,13 @@ impl Pipeline {
         let status = match body() {
             Ok(Done::Ran) => Status::Passed(None),
             Ok(Done::Note(note)) => Status::Passed(Some(note)),
-            Ok(Done::Skipped(reason)) => Status::Skipped(reason),
             Err(e) => Status::Failed(e.to_string()),
         };
         let elapsed = started.elapsed();
-        match &status {
-            Status::Passed(_) => println!("<== {name}: ok ({})", human(elapsed)),
-            Status::Skipped(why) => println!("<== {name}: skipped ({why})"),
-            Status::Failed(why) => println!("<== {name}: FAILED ({}): {why}", human(elapsed)),
+        if let Status::Failed(why) = &status {
+            println!("<== {name}: FAILED ({}): {why}", human(elapsed));
+        } else {
+            println!("<== {name}: ok ({})", human(elapsed));
         }
         self.push(name, status, elapsed);
         self

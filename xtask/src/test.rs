@@ -5,9 +5,10 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::bundle;
+use crate::ran;
 use crate::setup::{self, Scope};
 use crate::steps::{Done, Pipeline};
-use crate::tools::{self, cargo, repo_root, run, Result, CHROMEDRIVER, WASM_TARGET};
+use crate::tools::{self, cargo, repo_root, run, run_and_read, Result, CHROMEDRIVER, WASM_TARGET};
 
 const TRUNK_BUILD: &str = "trunk build --release";
 const API_BUILD: &str = "cargo build -p passerelle-api";
@@ -62,7 +63,8 @@ fn cargo_step(args: &[&str]) -> Result<Done> {
     run(cargo().args(args).current_dir(repo_root())).map(|()| Done::Ran)
 }
 
-/// Runs the app's `#[wasm_bindgen_test]`s in headless Chromium through ChromeDriver.
+/// Runs the app's `#[wasm_bindgen_test]`s in headless Chromium through ChromeDriver, and fails
+/// unless some ran: the runner exits 0 with `no tests to run!` when none was linked in.
 /// The runner adds headless and no-sandbox itself; xtask/webdriver.json adds the flags that
 /// keep Chromium from calling Google (refused here, many times over).
 fn wasm_tests() -> Result<Done> {
@@ -70,20 +72,30 @@ fn wasm_tests() -> Result<Done> {
     if !mentions_wasm_bindgen_test(&root.join("src"))?
         && !mentions_wasm_bindgen_test(&root.join("tests"))?
     {
-        println!("the app crate has no `wasm_bindgen_test` in src/ or tests/: nothing to run");
-        return Ok(Done::Skipped("the app has no wasm_bindgen_test".into()));
+        return Err(
+            "the app crate has no `wasm_bindgen_test` in src/ or tests/, so this step \
+                    would test nothing (the browser storage tests were in src/storage.rs)"
+                .into(),
+        );
     }
     let runner = tools::wasm_bindgen_root().join("bin/wasm-bindgen-test-runner");
-    run(cargo()
-        .args(["test", "-p", "passerelle", "--target", WASM_TARGET])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
-        .env("CHROMEDRIVER", CHROMEDRIVER)
-        .env(
-            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-            root.join("xtask/webdriver.json"),
-        )
-        .current_dir(&root))?;
-    Ok(Done::Ran)
+    let output = run_and_read(
+        cargo()
+            .args(["test", "-p", "passerelle", "--target", WASM_TARGET])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root.join("xtask/webdriver.json"),
+            )
+            .current_dir(&root),
+    )?;
+    ran::at_least_one(
+        ran::tests_run(&output),
+        "wasm-bindgen test",
+        "the runner found none (`no tests to run!`); are the tests compiled for wasm32, \
+         and is `wasm_bindgen_test_configure!(run_in_browser)` still there?",
+    )
 }
 
 /// Whether any `.rs` file under `dir` (recursively) mentions `wasm_bindgen_test`.

@@ -98,6 +98,33 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// Like [`run`], but also returns what the command printed on stdout (shown as it comes),
+/// for steps that must check what it ran.
+pub fn run_and_read(cmd: &mut Command) -> Result<String> {
+    use std::io::{BufRead, BufReader, Write};
+    println!("$ {}", describe(cmd));
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start `{}`: {e}", describe(cmd)))?;
+    let mut output = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        let mut shown = std::io::stdout();
+        for line in BufReader::new(stdout).lines() {
+            let line = line?;
+            writeln!(shown, "{line}")?;
+            output.push_str(&line);
+            output.push('\n');
+        }
+    }
+    let status = child.wait()?;
+    if status.success() {
+        Ok(output)
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)).into())
+    }
+}
+
 /// The first line `program --version` prints, or None if it does not run.
 pub fn version_of(program: &Path) -> Option<String> {
     let out = Command::new(program)

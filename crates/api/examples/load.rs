@@ -2,7 +2,9 @@
 //! around random Walloon towns, following `next`; opening vacancies; now and then applying),
 //! then latency percentiles per request kind, throughput and errors, as text and markdown.
 //!
-//! `cargo xtask load` starts the release stand-in and runs this; by hand:
+//! `cargo xtask load` starts the release stand-in (per-client application limit off) and runs
+//! this; by hand, against a stand-in started with `--applications-per-minute 0` (all clients
+//! here share one address, so the limit would refuse most of their applications with 429):
 //! `cargo run --release -p passerelle-api --example load -- --url http://127.0.0.1:8080 \
 //!  [--clients 200] [--duration 30] [--report target/load-report.md]`
 
@@ -73,6 +75,8 @@ fn options() -> Result<Options, String> {
 struct Tally {
     latencies: BTreeMap<&'static str, Vec<u64>>,
     errors: BTreeMap<&'static str, u64>,
+    /// Applications answered 429 (also counted as errors): the server's per-client limit.
+    limited: u64,
 }
 
 impl Tally {
@@ -91,6 +95,7 @@ impl Tally {
         for (kind, e) in other.errors {
             *self.errors.entry(kind).or_default() += e;
         }
+        self.limited += other.limited;
     }
 }
 
@@ -184,10 +189,12 @@ async fn run_client(
                     .header(IDEMPOTENCY_KEY_HEADER, format!("load-{id}-{applications}"))
                     .body(Full::new(Bytes::from(body)));
                 let started = Instant::now();
-                let ok = match request {
-                    Ok(request) => matches!(send(&client, request).await, Some((201, _))),
-                    Err(_) => false,
+                let status = match request {
+                    Ok(request) => send(&client, request).await.map(|(status, _)| status),
+                    Err(_) => None,
                 };
+                tally.limited += u64::from(status == Some(429));
+                let ok = status == Some(201);
                 tally.record(KINDS[3], started, ok);
             }
         }
@@ -216,6 +223,15 @@ fn report(o: &Options, tally: &mut Tally, elapsed: Duration) -> String {
         o.url,
         total as f64 / elapsed.as_secs_f64()
     );
+    if tally.limited > 0 {
+        let _ = writeln!(
+            md,
+            "{} applications were refused with 429: every client here shares one address, so \
+             the server's per-client limit applies to all of them (start it with \
+             `--applications-per-minute 0`).\n",
+            tally.limited
+        );
+    }
     let _ = writeln!(
         md,
         "| request | count | per s | p50 ms | p95 ms | p99 ms | max ms | errors |"

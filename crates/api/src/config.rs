@@ -4,6 +4,10 @@ use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// New applications one client (peer address) may send per minute by default: far above what a
+/// person types, and above what the end-to-end suite sends to one worker's stand-in.
+pub const DEFAULT_APPLICATIONS_PER_MINUTE: u32 = 30;
+
 /// Largest dataset the stand-in generates: enough to measure the app at "100,000+ in reach".
 pub const MAX_VACANCIES: u32 = 200_000;
 
@@ -51,6 +55,12 @@ pub struct Cli {
     )]
     pub cors_origins: Vec<String>,
 
+    /// New applications one client (peer IP address; IPv6 per /64) may send per minute, as a
+    /// burst of that many then one every 60/N s; over it, `429` with `Retry-After`. Retries of a
+    /// stored application never count. `0` turns the limit off (load runs).
+    #[arg(long, env = "PASSERELLE_APPLICATIONS_PER_MINUTE", default_value_t = DEFAULT_APPLICATIONS_PER_MINUTE)]
+    pub applications_per_minute: u32,
+
     /// Fault injection: delay every API response (except health) by this many milliseconds.
     #[arg(long, env = "PASSERELLE_FAULT_LATENCY_MS", default_value_t = 0)]
     pub fault_latency_ms: u64,
@@ -75,6 +85,10 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 }
 
 impl Cli {
+    pub fn application_limit(&self) -> Option<crate::application_limit::ApplicationLimit> {
+        crate::application_limit::ApplicationLimit::per_minute(self.applications_per_minute)
+    }
+
     pub fn faults(&self) -> crate::faults::FaultConfig {
         crate::faults::FaultConfig {
             latency_ms: self.fault_latency_ms,

@@ -3,6 +3,7 @@
 //!
 //! [`build_app`] assembles the whole service so tests can drive it in-process.
 
+pub mod application_limit;
 pub mod calendar;
 pub mod config;
 mod csp;
@@ -17,6 +18,7 @@ pub mod search_query;
 pub mod store;
 pub mod web;
 
+use application_limit::{ApplicationLimit, ApplicationLimiter};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{any, get, post};
@@ -40,19 +42,22 @@ pub struct AppState {
     pub store: Arc<ApplicationStore>,
     pub faults: Arc<Faults>,
     pub results: Arc<ResultCache>,
+    /// New applications per client; off unless configured (the binary's default is on).
+    pub application_limit: Arc<ApplicationLimiter>,
     pub web: WebOptions,
     /// Origins allowed to call the API from a browser; empty means CORS stays off.
     pub cors_origins: Vec<HeaderValue>,
 }
 
 impl AppState {
-    /// An API with no faults, no files and no CORS. Takes an `Arc` too, so tests can share one index.
+    /// An API with no faults, no application limit, no files and no CORS. Takes an `Arc` too, so tests can share one index.
     pub fn new(index: impl Into<Arc<VacancyIndex>>, store: ApplicationStore) -> Self {
         Self {
             index: index.into(),
             store: Arc::new(store),
             faults: Arc::new(Faults::default()),
             results: Arc::new(ResultCache::default()),
+            application_limit: Arc::new(ApplicationLimiter::off()),
             web: WebOptions::default(),
             cors_origins: Vec::new(),
         }
@@ -60,6 +65,12 @@ impl AppState {
 
     pub fn with_faults(mut self, config: FaultConfig) -> Self {
         self.faults = Arc::new(Faults::new(config));
+        self
+    }
+
+    /// `None` admits every application.
+    pub fn with_application_limit(mut self, limit: Option<ApplicationLimit>) -> Self {
+        self.application_limit = Arc::new(ApplicationLimiter::new(limit));
         self
     }
 
@@ -105,7 +116,13 @@ pub fn build_app(state: AppState) -> Router {
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(state.cors_origins.clone()))
                 .allow_methods([Method::GET, Method::POST])
-                .allow_headers([header::CONTENT_TYPE, idempotency_key_header()]),
+                .allow_headers([header::CONTENT_TYPE, idempotency_key_header()])
+                // Not CORS-safelisted: without this a cross-origin app cannot read when to
+                // retry after a 429, nor that a 201 was a replay.
+                .expose_headers([
+                    header::RETRY_AFTER,
+                    HeaderName::from_static(routes::applications::REPLAYED_HEADER),
+                ]),
         )
     };
 

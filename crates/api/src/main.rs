@@ -8,6 +8,7 @@ use passerelle_api::store::{ApplicationStore, StoreError};
 use passerelle_api::web::WebOptions;
 use passerelle_api::{build_app, AppState};
 use std::io::Write;
+use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -59,8 +60,17 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
     if !faults.is_off() {
         eprintln!("fault injection on: {faults:?}");
     }
+    let application_limit = cli.application_limit();
+    match application_limit {
+        Some(limit) => eprintln!(
+            "new applications limited to {} per minute per client",
+            limit.max
+        ),
+        None => eprintln!("new applications are not limited"),
+    }
     let state = AppState::new(index, store)
         .with_faults(faults)
+        .with_application_limit(application_limit)
         .with_cors_origins(cors_origins)
         .with_web(WebOptions {
             dist: Some(cli.dist.clone()),
@@ -75,7 +85,9 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
     stdout.flush()?;
     drop(stdout);
 
-    axum::serve(listener, build_app(state))
+    // The peer address is the application limit's client key.
+    let app = build_app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())

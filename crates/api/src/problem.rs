@@ -3,6 +3,7 @@
 //! Handlers return [`ApiError`]; axum's own plain-text rejections never reach a client because
 //! handlers take `Result<Extractor, Rejection>` and map the rejection here.
 
+use crate::application_limit::Limited;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use passerelle_core::api::{FieldError, FieldErrorCode, Problem, IDEMPOTENCY_KEY_HEADER};
@@ -42,6 +43,13 @@ pub enum ApiError {
     Validation(Vec<FieldError>),
     #[error("Idempotency-Key reused with a different body")]
     IdempotencyKeyReused,
+    #[error(
+        "at most {} new applications per {} s from one client; retry in {} s",
+        .0.limit.max,
+        .0.limit.window.as_secs_f64(),
+        .0.retry_after_seconds()
+    )]
+    TooManyApplications(Limited),
     #[error("service unavailable (injected fault)")]
     Unavailable,
     #[error("internal error: {0}")]
@@ -63,6 +71,7 @@ impl ApiError {
             ApiError::InvalidBody(_) | ApiError::Validation(_) | ApiError::IdempotencyKeyReused => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
+            ApiError::TooManyApplications(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -97,6 +106,10 @@ impl ApiError {
                 "/problems/idempotency-key-reused",
                 "Idempotency-Key already used for another application",
             ),
+            ApiError::TooManyApplications(_) => (
+                "/problems/too-many-applications",
+                "Too many applications from this client",
+            ),
             ApiError::Unavailable => ("/problems/unavailable", "Service temporarily unavailable"),
             ApiError::Internal(_) => ("/problems/internal", "Internal server error"),
         }
@@ -128,7 +141,14 @@ impl IntoResponse for ApiError {
         if let ApiError::Internal(reason) = &self {
             eprintln!("internal error: {reason}");
         }
-        problem_response(&self.to_problem())
+        let mut response = problem_response(&self.to_problem());
+        if let ApiError::TooManyApplications(limited) = &self {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(limited.retry_after_seconds()),
+            );
+        }
+        response
     }
 }
 

@@ -130,6 +130,22 @@ impl ApplicationStore {
         Ok(Recorded::Created(receipt))
     }
 
+    /// Whether an application was stored under `key` (with whatever body).
+    pub fn contains_key(&self, key: &str) -> Result<bool, StoreError> {
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let found: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM applications WHERE idempotency_key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(found.is_some())
+    }
+
     /// Number of stored applications.
     pub fn count(&self) -> Result<u64, StoreError> {
         let conn = self

@@ -159,6 +159,7 @@ pub struct VacancyPage {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApplicationRequest {
+    #[serde(deserialize_with = "integral_u32")]
     pub vacancy_id: u32,
     pub first_name: String,
     pub last_name: String,
@@ -174,6 +175,39 @@ pub struct ApplicationRequest {
     #[serde(default)]
     pub message: String,
     pub consent: bool,
+}
+
+/// A `u32` written as any JSON number with an integral value: `openapi.yaml` says `type:
+/// integer`, and JSON Schema counts `72.0` as the integer 72, so refusing it would break the
+/// contract. Fractions, negatives and values past `u32::MAX` are still refused.
+fn integral_u32<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    struct Integral;
+    impl serde::de::Visitor<'_> for Integral {
+        type Value = u32;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an integer from 0 to 4294967295")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
+            u32::try_from(v)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u32, E> {
+            if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
+                // Integral and in range, so the cast is exact.
+                Ok(v as u32)
+            } else {
+                Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+            }
+        }
+    }
+    deserializer.deserialize_any(Integral)
 }
 
 /// The API's receipt for a stored application.
@@ -315,6 +349,35 @@ mod tests {
             "consent": true, "emial": "typo"
         });
         assert!(serde_json::from_value::<ApplicationRequest>(json).is_err());
+    }
+
+    /// openapi.yaml's `type: integer` counts 72.0 as 72; the stand-in refused it (the contract
+    /// validator of the API tests found the drift).
+    #[test]
+    fn a_vacancy_id_is_any_integral_number_within_u32() {
+        let with_id = |id: serde_json::Value| {
+            serde_json::from_value::<ApplicationRequest>(serde_json::json!({
+                "vacancy_id": id, "first_name": "A", "last_name": "B",
+                "email": "a@b.be", "consent": true
+            }))
+            .map(|r| r.vacancy_id)
+            .ok()
+        };
+        assert_eq!(with_id(serde_json::json!(72)), Some(72));
+        assert_eq!(with_id(serde_json::json!(72.0)), Some(72));
+        assert_eq!(with_id(serde_json::json!(4_294_967_295u64)), Some(u32::MAX));
+        assert_eq!(with_id(serde_json::json!(4_294_967_295.0)), Some(u32::MAX));
+        for refused in [
+            serde_json::json!(72.5),
+            serde_json::json!(-1),
+            serde_json::json!(-1.0),
+            serde_json::json!(4_294_967_296u64),
+            serde_json::json!(4_294_967_296.0),
+            serde_json::json!("72"),
+            serde_json::json!(null),
+        ] {
+            assert_eq!(with_id(refused.clone()), None, "{refused}");
+        }
     }
 
     #[test]

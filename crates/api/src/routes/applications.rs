@@ -1,5 +1,6 @@
-//! `POST /applications`: validated, idempotent, durable.
+//! `POST /applications`: validated, idempotent, durable, limited per client.
 
+use crate::application_limit::ClientKey;
 use crate::problem::ApiError;
 use crate::store::Recorded;
 use crate::AppState;
@@ -22,9 +23,11 @@ const KEY_CHARS: std::ops::RangeInclusive<usize> = 8..=200;
 pub const REPLAYED_HEADER: &str = "idempotent-replayed";
 
 /// Receives an application. Checks run cheapest and most fundamental first: media type, body
-/// size, idempotency key, JSON syntax, JSON shape, field validation, then the store.
+/// size, idempotency key, JSON syntax, JSON shape, field validation, then the store; a key the
+/// store has not seen takes one of the client's allowance first.
 pub async fn create(
     State(state): State<AppState>,
+    client: ClientKey,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
@@ -49,10 +52,20 @@ pub async fn create(
     validate(&state, &application)?;
 
     let store = state.store.clone();
-    let recorded = tokio::task::spawn_blocking(move || store.record(&key, &application))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let limiter = state.application_limit.clone();
+    let recorded = tokio::task::spawn_blocking(move || {
+        let internal = |e: crate::store::StoreError| ApiError::Internal(e.to_string());
+        // A retry under a stored key is never limited (see `application_limit`). Two first
+        // sends of one new key racing each other may both be counted: the client's loss only.
+        if !store.contains_key(&key).map_err(internal)? {
+            limiter
+                .admit(client)
+                .map_err(ApiError::TooManyApplications)?;
+        }
+        store.record(&key, &application).map_err(internal)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
     match recorded {
         Recorded::Created(receipt) => Ok((StatusCode::CREATED, Json(receipt)).into_response()),
         Recorded::Replayed(receipt) => {

@@ -2,13 +2,11 @@
 //! restarted on the same database: every 201 survived, and retrying each application whose
 //! outcome was unknown, under its own key, stores it once and only once.
 
+use crate::stand_in::{post_application, StandIn};
 use passerelle_api::dataset::Dataset;
 use passerelle_core::api::{ApplicationReceipt, ApplicationRequest, ApplyMode};
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
@@ -20,66 +18,21 @@ const PER_SENDER: usize = 100;
 /// Confirmed applications before the kill: enough that it lands mid-stream.
 const CONFIRMED_BEFORE_KILL: usize = 40;
 
-/// Kills the server even when an assertion fails.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Server {
-    fn start(db: &Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle-api"))
-            .args(["--addr", "127.0.0.1:0", "--vacancies", VACANCIES])
-            .args(["--seed", &SEED.to_string()])
-            .arg("--db")
-            .arg(db)
-            .arg("--dist")
-            .arg(db.with_file_name("no-dist"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the binary");
-        let addr = crate::support::announced_address(&mut child);
-        Self { child, addr }
-    }
-
-    /// SIGKILL on Unix: no graceful shutdown, no flushing.
-    fn kill(&mut self) {
-        self.child.kill().expect("kill");
-        self.child.wait().expect("reap");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// What came back: status, head (status line and headers, lower case) and body.
-type Response = (u16, String, String);
-
-/// One `POST /api/v1/applications` over a fresh connection, or the transport error that
-/// leaves the outcome unknown.
-fn post(addr: &str, key: &str, body: &str) -> std::io::Result<Response> {
-    let mut stream = TcpStream::connect(addr)?;
-    stream.set_read_timeout(Some(Duration::from_secs(20)))?;
-    write!(
-        stream,
-        "POST /api/v1/applications HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/json\r\nIdempotency-Key: {key}\r\n\
-         Content-Length: {}\r\n\r\n{body}",
-        body.len()
-    )?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response)?;
-    let status = response
-        .get(9..12)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| std::io::Error::other(format!("no status line: {response:?}")))?;
-    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-    Ok((status, head.to_ascii_lowercase(), body.to_owned()))
+/// The stand-in on `db`; four senders on one address outpace any person, so the per-client
+/// limit is off.
+fn start(db: &Path) -> StandIn {
+    let seed = SEED.to_string();
+    StandIn::start(
+        db,
+        &[
+            "--vacancies",
+            VACANCIES,
+            "--seed",
+            &seed,
+            "--applications-per-minute",
+            "0",
+        ],
+    )
 }
 
 fn application(vacancy_id: u32, n: usize) -> (String, String) {
@@ -113,7 +66,7 @@ fn after_a_sigkill_every_201_is_stored_and_retries_store_nothing_twice() {
         .expect("an in-app vacancy")
         .id;
 
-    let mut server = Server::start(&db);
+    let mut server = start(&db);
     let killed = Arc::new(AtomicBool::new(false));
     let (outcomes, received) = mpsc::channel::<(usize, Outcome)>();
     let senders: Vec<_> = (0..SENDERS)
@@ -125,7 +78,7 @@ fn after_a_sigkill_every_201_is_stored_and_retries_store_nothing_twice() {
                         break;
                     }
                     let (key, body) = application(vacancy_id, n);
-                    let outcome = match post(&addr, &key, &body) {
+                    let outcome = match post_application(&addr, &key, &body) {
                         Ok((201, _, receipt)) => {
                             Outcome::Stored(serde_json::from_str(&receipt).expect("receipt"))
                         }
@@ -179,12 +132,12 @@ fn after_a_sigkill_every_201_is_stored_and_retries_store_nothing_twice() {
         unknown.len()
     );
 
-    let server = Server::start(&db);
+    let server = start(&db);
     let mut replayed = 0;
     for &n in &unknown {
         let (key, body) = application(vacancy_id, n);
         let (status, head, response) =
-            post(&server.addr, &key, &body).expect("the restarted server");
+            post_application(&server.addr, &key, &body).expect("the restarted server");
         assert_eq!(status, 201, "{key}: {response}");
         replayed += usize::from(head.contains("idempotent-replayed: true"));
     }

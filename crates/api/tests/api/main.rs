@@ -1,8 +1,11 @@
 //! Integration tests of the stand-in API, in one binary so the crate links once.
 
+mod adversity;
+mod application_limit;
 mod applications;
 mod bad_input;
 mod binary;
+mod contract;
 mod dataset;
 mod detail;
 mod durability;
@@ -10,5 +13,6 @@ mod faults;
 mod fuzz;
 mod openapi;
 mod search;
+mod stand_in;
 mod support;
 mod web;

@@ -159,6 +159,20 @@ async fn observed() -> BTreeSet<(String, String, u16)> {
         }
         seen.insert((s.template.to_owned(), method, s.status));
     }
+    // 429 comes from the per-client limit on new applications, off unless configured.
+    let limited = TestApi::with(|state| {
+        state.with_application_limit(
+            passerelle_api::application_limit::ApplicationLimit::per_minute(1),
+        )
+    });
+    for (key, status) in [("openapi-limit-1", 201), ("openapi-limit-2", 429)] {
+        let response = limited.apply(key, &valid_application()).await;
+        assert_eq!(
+            response.status, status,
+            "POST /applications under a limit of 1"
+        );
+    }
+    seen.insert(("/applications".to_owned(), "post".to_owned(), 429));
     // 503 comes from fault injection, on every route but health.
     let faulty = TestApi::with_faults(FaultConfig {
         error_rate: 1.0,
@@ -325,4 +339,48 @@ fn the_schemas_list_exactly_the_fields_the_server_reads_and_writes() {
         properties(&doc, &schema("VacancySummary")),
         json_keys(&summary_json)
     );
+}
+
+/// Bodies at the edge of `ApplicationRequest`: the answer is the one the document promises
+/// (and `TestApi::send` checks each against the schema both ways: stored means it fits, an
+/// `invalid-body` refusal means it does not).
+#[tokio::test]
+async fn application_bodies_at_the_schemas_edges_get_the_documented_answer() {
+    let api = TestApi::new();
+    let valid = serde_json::to_value(valid_application()).expect("json");
+    let id = valid["vacancy_id"].clone();
+    let cases: [(&str, serde_json::Value, u16); 9] = [
+        ("phone", serde_json::Value::Null, 201),
+        ("dutch_level", serde_json::Value::Null, 201),
+        ("forem_number", serde_json::Value::Null, 201),
+        (
+            "vacancy_id",
+            serde_json::json!(id.as_f64().expect("number")),
+            201,
+        ),
+        ("vacancy_id", serde_json::json!(4_294_967_296u64), 422),
+        ("vacancy_id", serde_json::json!(-1), 422),
+        ("message", serde_json::Value::Null, 422),
+        ("consent", serde_json::json!("true"), 422),
+        ("dutch_level", serde_json::json!("fluent"), 422),
+    ];
+    for (n, (field, value, status)) in cases.into_iter().enumerate() {
+        let mut body = valid.clone();
+        body[field] = value.clone();
+        let response = api
+            .post_json(
+                "/api/v1/applications",
+                Some(&format!("edge-key-{n:02}")),
+                body.to_string(),
+            )
+            .await;
+        assert_eq!(response.status, status, "{field}: {value}");
+        if status == 422 {
+            assert_eq!(
+                response.problem().problem_type,
+                "/problems/invalid-body",
+                "{field}: {value}"
+            );
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! An in-process API over a small shared dataset and a temporary database.
 
+use crate::contract::{contract, Exchange};
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
@@ -76,7 +77,17 @@ impl TestApi {
         }
     }
 
+    /// Sends `request` through the router and checks the answer against `openapi.yaml`
+    /// (see [`crate::contract`]); a body the document does not allow fails the test.
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let method = request.method().clone();
+        let path = request.uri().path().to_owned();
+        // Kept to check it against the contract too (test bodies are in memory anyway).
+        let (parts, request_body) = request.into_parts();
+        let request_body = axum::body::to_bytes(request_body, usize::MAX)
+            .await
+            .expect("request body");
+        let request = Request::from_parts(parts, Body::from(request_body.clone()));
         let response = self
             .router
             .clone()
@@ -88,6 +99,25 @@ impl TestApi {
         let body = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .expect("body");
+        let exchange = Exchange {
+            method: method.as_str(),
+            path: &path,
+            status: status.as_u16(),
+            headers: &headers,
+            body: &body,
+            request_body: Some(&request_body)
+                .filter(|b| !b.is_empty())
+                .map(|b| &b[..]),
+        };
+        if let Err(violation) = contract().check(&exchange) {
+            // Cutting JSON short is what the malformed-response fault is for.
+            let cut_on_purpose = self.state.faults.config().malformed_rate > 0.0
+                && serde_json::from_slice::<serde_json::Value>(&body).is_err();
+            assert!(
+                cut_on_purpose,
+                "{method} {path} → {status} breaks the contract: {violation}"
+            );
+        }
         TestResponse {
             status,
             headers,
@@ -207,17 +237,4 @@ pub fn valid_application() -> ApplicationRequest {
         message: "Bonjour, je suis intéressée.".into(),
         consent: true,
     }
-}
-
-/// The address the real binary announces on its first line of stdout (`listening on http://…`).
-pub fn announced_address(child: &mut std::process::Child) -> String {
-    use std::io::{BufRead, BufReader};
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("piped stdout"))
-        .read_line(&mut line)
-        .expect("read the first line");
-    line.trim()
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-        .to_owned()
 }

@@ -152,9 +152,145 @@ async fn cors_is_off_by_default_and_allows_only_configured_origins() {
         allowed.contains("idempotency-key") && allowed.contains("content-type"),
         "{allowed}"
     );
+    // A cross-origin app must be able to read when to retry and whether a 201 was a replay.
+    let post = Request::post("/api/v1/applications")
+        .header(header::ORIGIN, "http://localhost:3000")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{"))
+        .expect("request");
+    let exposed = open
+        .send(post)
+        .await
+        .headers
+        .get(header::ACCESS_CONTROL_EXPOSE_HEADERS)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    assert!(
+        exposed.contains("retry-after") && exposed.contains("idempotent-replayed"),
+        "{exposed}"
+    );
     let stranger = open.send(preflight("https://evil.example")).await;
     assert!(stranger
         .headers
         .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
         .is_none());
+}
+
+const HASHED_JS: &str = "passerelle-0123456789abcdef.js";
+const HASHED_WASM: &str = "passerelle-0123456789abcdef_bg.wasm";
+/// Trunk drops a leading zero of the hash: 15 digits.
+const HASHED_CSS: &str = "style-123456789abcdef.css";
+
+/// A build laid out as Trunk writes dist/: hashed assets at the root, copied folders unhashed.
+fn with_trunk_dist(config_override: bool) -> (TestApi, tempfile::TempDir) {
+    let dist = tempfile::TempDir::new().expect("dist");
+    let write = |path: &str, contents: &[u8]| {
+        let path = dist.path().join(path);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, contents).expect("write");
+    };
+    write("index.html", b"<!doctype html><title>Passerelle</title>");
+    write(HASHED_JS, b"export default function init() {}");
+    write(HASHED_WASM, b"\0asm\x01\0\0\0");
+    write(HASHED_CSS, b"body { margin: 0 }");
+    write("config.json", br#"{"api_base":"/api/v1"}"#);
+    write(
+        "test-config.json",
+        br#"{"api_base":"/api/v1","tile_url":null}"#,
+    );
+    write("vendor/leaflet/leaflet.js", b"window.L = {};");
+    write("vendor/leaflet/images/marker-icon.png", b"\x89PNG");
+    write(
+        "geo/regions.geojson",
+        br#"{"type":"FeatureCollection","features":[]}"#,
+    );
+    let web = WebOptions {
+        dist: Some(dist.path().to_owned()),
+        config_json: config_override.then(|| dist.path().join("test-config.json")),
+    };
+    (TestApi::with(|state| state.with_web(web)), dist)
+}
+
+fn cache_control(response: &crate::support::TestResponse) -> Option<&str> {
+    response
+        .headers
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+}
+
+#[tokio::test]
+async fn trunks_hashed_assets_are_cached_for_a_year_as_immutable() {
+    let (api, _dist) = with_trunk_dist(false);
+    for file in [HASHED_JS, HASHED_WASM, HASHED_CSS] {
+        let response = api.get(&format!("/{file}")).await;
+        assert_eq!(response.status, 200, "{file}");
+        assert_eq!(
+            cache_control(&response),
+            Some("public, max-age=31536000, immutable"),
+            "{file}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_page_deep_links_and_config_json_are_revalidated_every_time() {
+    for config_override in [false, true] {
+        let (api, _dist) = with_trunk_dist(config_override);
+        for uri in [
+            "/",
+            "/index.html",
+            "/vacancies/42",
+            "/fr/search?lat=50.4&lon=3.9",
+            "/config.json",
+        ] {
+            let response = api.get(uri).await;
+            assert_eq!(response.status, 200, "{uri}");
+            assert_eq!(cache_control(&response), Some("no-cache"), "{uri}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn unhashed_files_are_revalidated_and_answer_304_when_unchanged() {
+    let (api, _dist) = with_trunk_dist(true);
+    for uri in [
+        "/vendor/leaflet/leaflet.js",
+        "/vendor/leaflet/images/marker-icon.png",
+        "/geo/regions.geojson",
+    ] {
+        let response = api.get(uri).await;
+        assert_eq!(response.status, 200, "{uri}");
+        assert_eq!(cache_control(&response), Some("no-cache"), "{uri}");
+        let last_modified = response
+            .headers
+            .get(header::LAST_MODIFIED)
+            .unwrap_or_else(|| panic!("{uri} has no Last-Modified to revalidate against"))
+            .clone();
+        let again = api
+            .send(
+                Request::get(uri)
+                    .header(header::IF_MODIFIED_SINCE, last_modified)
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(again.status, 304, "{uri}");
+        assert!(again.body.is_empty());
+        assert_eq!(cache_control(&again), Some("no-cache"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn a_missing_hashed_file_is_a_404_that_is_not_kept() {
+    let (api, _dist) = with_trunk_dist(true);
+    let response = api.get("/passerelle-fedcba9876543210_bg.wasm").await;
+    assert_eq!(response.status, 404);
+    assert_eq!(cache_control(&response), None);
+}
+
+#[tokio::test]
+async fn api_answers_get_no_file_cache_policy() {
+    let (api, _dist) = with_trunk_dist(true);
+    assert_eq!(cache_control(&api.get("/api/v1/health").await), None);
 }

@@ -1,5 +1,8 @@
 //! The built single-page app: static files from `dist`, precompressed variants when present,
-//! and `index.html` for unknown paths so that deep links (`/vacancies/42?…`) load the app.
+//! and `index.html` for unknown paths so that deep links (`/vacancies/42?…`) load the app;
+//! each with the `Cache-Control` of [`cache_control`].
+
+pub mod cache_control;
 
 use crate::csp::content_security_policy;
 use axum::body::Body;
@@ -25,8 +28,12 @@ pub struct WebOptions {
 
 /// Adds the app's routes and the file fallback to `router`.
 pub fn serve_app(router: Router, options: &WebOptions) -> Router {
+    let cache_control = axum::middleware::from_fn(cache_control::set_cache_control);
     let router = match &options.config_json {
-        Some(path) => router.route("/config.json", get_service(ServeFile::new(path))),
+        Some(path) => router.route(
+            "/config.json",
+            get_service(ServeFile::new(path)).layer(cache_control.clone()),
+        ),
         None => router,
     };
     let Some(dist) = options.dist.clone() else {
@@ -59,6 +66,7 @@ pub fn serve_app(router: Router, options: &WebOptions) -> Router {
             header::CONTENT_SECURITY_POLICY,
             csp,
         ))
+        .layer(cache_control)
         .service(files);
     router.fallback_service(files)
 }
