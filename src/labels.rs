@@ -200,3 +200,27 @@ pub fn format_share(locale: Locale, share: f64) -> String {
         Locale::nl | Locale::en => format!("{number}%"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_use_each_languages_thousands_separator() {
+        assert_eq!(format_count(Locale::fr, 18_234), "18\u{202f}234");
+        assert_eq!(format_count(Locale::nl, 1_234_567), "1.234.567");
+        assert_eq!(format_count(Locale::de, 999), "999");
+        assert_eq!(format_count(Locale::en, 100_000), "100,000");
+        assert_eq!(format_count(Locale::en, 0), "0");
+    }
+
+    #[test]
+    fn distances_and_shares_have_one_decimal_in_the_languages_way() {
+        assert_eq!(format_km(Locale::fr, 12.34), "12,3");
+        assert_eq!(format_km(Locale::en, 12.35), "12.3");
+        assert_eq!(format_share(Locale::fr, 0.573), "57,3\u{202f}%");
+        assert_eq!(format_share(Locale::de, 1.0), "100,0\u{a0}%");
+        assert_eq!(format_share(Locale::nl, 0.0), "0,0%");
+        assert_eq!(format_share(Locale::en, 0.1416), "14.2%");
+    }
+}

@@ -70,3 +70,70 @@ pub async fn load_config() -> Result<RuntimeConfig, ApiError> {
         .await?
         .validated()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str) -> Result<RuntimeConfig, ApiError> {
+        serde_json::from_str::<RuntimeConfig>(json)
+            .map_err(|e| ApiError::Malformed(e.to_string()))?
+            .validated()
+    }
+
+    #[test]
+    fn a_minimal_config_gets_the_defaults() {
+        let config = read(r#"{"api_base": " /api/v1/ "}"#).unwrap();
+        assert_eq!(
+            config.api_base, "/api/v1",
+            "joined with paths that start with /"
+        );
+        assert_eq!(config.mode, ConfiguredMode::Personal);
+        assert!(config.counsellor_desk);
+        assert_eq!(config.tile_url, None);
+        assert_eq!(config.dutch_courses_url, None);
+    }
+
+    #[test]
+    fn a_tile_template_without_its_placeholders_or_a_course_link_that_is_not_web_is_ignored() {
+        let config = read(
+            r#"{"api_base": "/api/v1", "tile_url": "https://tiles.example/{z}/{x}.png",
+                "dutch_courses_url": "javascript:alert(1)"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            config.tile_url, None,
+            "no {{y}}: the map would request garbage"
+        );
+        assert_eq!(
+            config.dutch_courses_url, None,
+            "only http(s) links are offered"
+        );
+        let config = read(
+            r#"{"api_base": "/api/v1", "tile_url": "https://t.example/{z}/{x}/{y}.png",
+                "dutch_courses_url": "  https://courses.example/nl  "}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            config.tile_url.as_deref(),
+            Some("https://t.example/{z}/{x}/{y}.png")
+        );
+        assert_eq!(
+            config.dutch_courses_url.as_deref(),
+            Some("https://courses.example/nl")
+        );
+    }
+
+    #[test]
+    fn a_config_the_app_cannot_use_is_an_error_not_a_default() {
+        for bad in [
+            r#"{}"#,
+            r#"{"api_base": ""}"#,
+            r#"{"api_base": "/api/v1", "mode": "arcade"}"#,
+            r#"{"api_base": "  /  "}"#,
+            "<html>",
+        ] {
+            assert!(read(bad).is_err(), "{bad} was accepted");
+        }
+    }
+}
