@@ -130,10 +130,32 @@ pub fn api_error(i18n: I18n, error: &ApiError) -> String {
         ApiError::Timeout => t_string!(i18n, error_timeout).to_string(),
         ApiError::Malformed(_) => t_string!(i18n, error_malformed).to_string(),
         ApiError::Status { status: 404, .. } => t_string!(i18n, error_not_found).to_string(),
+        // A 503 is "busy" when the server says for how long; without that it may be anything.
+        ApiError::Status {
+            status: status @ 429,
+            ..
+        }
+        | ApiError::Status {
+            status: status @ 503,
+            retry_after: Some(_),
+            ..
+        } => t_string!(i18n, error_busy, status = *status).to_string(),
         ApiError::Status { status, .. } => {
             t_string!(i18n, error_server, status = *status).to_string()
         }
     }
+}
+
+/// A moment as the device's local clock shows it, "14:05:30": when a busy server's wait ends.
+/// Seconds included, since the wait is often under a minute.
+pub fn clock_time(unix_ms: f64) -> String {
+    let date = js_sys::Date::new(&unix_ms.into());
+    format!(
+        "{:02}:{:02}:{:02}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    )
 }
 
 /// A number of things as a plural message takes it: it picks the form (`_one`, `_other`) by its

@@ -1,13 +1,13 @@
 //! Typed calls to the Passerelle JSON API (see `openapi.yaml`).
 
-use super::http::{get_json, get_text, send_json};
+use super::http::{get_text, send_json};
 use super::ApiError;
 use gloo_net::http::Request;
 use passerelle_core::api::{
     ApplicationReceipt, ApplicationRequest, VacancyDetail, IDEMPOTENCY_KEY_HEADER, MAX_PAGE_LIMIT,
 };
 use passerelle_core::filter::SearchArea;
-use passerelle_core::loading::{parse_page, CheckedPage};
+use passerelle_core::loading::{parse_detail, parse_page, CheckedPage};
 
 /// The API at one base URL.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,9 +51,10 @@ impl ApiClient {
         parse_page(&text).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
-    /// The full vacancy.
+    /// The full vacancy, held to the list's standard (see `passerelle_core::loading::parse_detail`).
     pub async fn vacancy(&self, id: u32) -> Result<VacancyDetail, ApiError> {
-        get_json(Request::get(&format!("{}/vacancies/{id}", self.base))).await
+        let text = get_text(Request::get(&format!("{}/vacancies/{id}", self.base))).await?;
+        parse_detail(&text).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
     /// Sends an application; the same `idempotency_key` again returns the same receipt.

@@ -1,4 +1,6 @@
 use passerelle_core::api::Problem;
+use passerelle_core::retry::Failure;
+use std::time::Duration;
 
 /// Everything that can go wrong talking to a server, in terms the UI can explain and retry.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -14,8 +16,53 @@ pub enum ApiError {
     Status {
         status: u16,
         problem: Option<Problem>,
+        /// The wait its `Retry-After` asked for, bounded (see `passerelle_core::retry`).
+        retry_after: Option<Duration>,
     },
     /// The answer was not the JSON we expect (a proxy page, a truncated body, a newer schema).
     #[error("unexpected answer: {0}")]
     Malformed(String),
+}
+
+impl ApiError {
+    /// An error status without a body or `Retry-After`.
+    #[cfg(test)]
+    pub fn status(status: u16) -> Self {
+        ApiError::Status {
+            status,
+            problem: None,
+            retry_after: None,
+        }
+    }
+
+    /// The failure as the retry logic sees it.
+    pub fn failure(&self) -> Failure {
+        match self {
+            ApiError::Network(_) | ApiError::Timeout => Failure::NoAnswer,
+            ApiError::Status {
+                status,
+                retry_after,
+                ..
+            } => Failure::Status {
+                status: *status,
+                retry_after: *retry_after,
+            },
+            ApiError::Malformed(_) => Failure::Unusable,
+        }
+    }
+
+    /// The status the server answered with; `None` when no answer came. An unreadable body
+    /// counts as a 200: only 2xx bodies are parsed, so the server did take the request.
+    pub fn answered_status(&self) -> Option<u16> {
+        match self {
+            ApiError::Network(_) | ApiError::Timeout => None,
+            ApiError::Status { status, .. } => Some(*status),
+            ApiError::Malformed(_) => Some(200),
+        }
+    }
+
+    /// The wait a busy server (429/503) asked for.
+    pub fn server_wait(&self) -> Option<Duration> {
+        self.failure().server_wait()
+    }
 }

@@ -4,6 +4,7 @@ use super::ApiError;
 use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use passerelle_core::api::Problem;
+use passerelle_core::retry::parse_retry_after;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 use web_sys::AbortController;
@@ -82,6 +83,11 @@ async fn fetch_text(
     .map_err(|e| ApiError::Network(e.to_string()))?;
     let response = request.send().await.map_err(|e| deadline.error(e))?;
     let status = response.status();
+    // Read before the body: a cross-origin API must list it in Access-Control-Expose-Headers.
+    let retry_after = response
+        .headers()
+        .get("Retry-After")
+        .and_then(|value| parse_retry_after(&value, js_sys::Date::now() / 1000.0));
     let text = response.text().await.map_err(|e| deadline.error(e))?;
     deadline.finish();
     if (200..300).contains(&status) {
@@ -89,7 +95,11 @@ async fn fetch_text(
     } else {
         // A problem+json body is optional: a proxy may answer with HTML.
         let problem = serde_json::from_str::<Problem>(&text).ok();
-        Err(ApiError::Status { status, problem })
+        Err(ApiError::Status {
+            status,
+            problem,
+            retry_after,
+        })
     }
 }
 

@@ -118,14 +118,8 @@ mod tests {
         async fn detail(&self, id: u32) -> Result<VacancyDetail, ApiError> {
             self.asked.lock().unwrap().push(id);
             match id {
-                404 => Err(ApiError::Status {
-                    status: 404,
-                    problem: None,
-                }),
-                500 => Err(ApiError::Status {
-                    status: 500,
-                    problem: None,
-                }),
+                404 => Err(ApiError::status(404)),
+                500 => Err(ApiError::status(500)),
                 _ => Ok(VacancyDetail {
                     summary: vacancy(id),
                     description: String::new(),

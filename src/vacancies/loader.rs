@@ -4,6 +4,8 @@
 //! - A failed page is retried from its own cursor with growing pauses; only when the retries
 //!   are spent does the person see an error, and "retry" then resumes from that cursor,
 //!   keeping everything that arrived.
+//! - A busy server (429/503 with `Retry-After`) is asked again when it said, not sooner, and
+//!   the person is told when that will be (`LoadStatus::Busy`).
 //! - Leaving the page (or choosing other towns) aborts the load: the request in flight is
 //!   cancelled, no answer of an old load lands in a new one.
 //! - Pages are appended in place (see `passerelle_core::loading`), so a load of N pages costs
@@ -15,6 +17,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passerelle_core::filter::SearchArea;
 use passerelle_core::loading::{CheckedPage, LoadAnomaly, LoadedVacancies};
+use passerelle_core::retry::NextStep;
+pub use passerelle_core::retry::RetryPolicy;
 use std::time::Duration;
 
 /// Where a page of vacancies comes from: the API in the app, a fake in tests.
@@ -28,36 +32,9 @@ pub trait PageSource: Clone + Send + Sync + 'static {
 
     /// Waits `delay` before a retry.
     fn pause(&self, delay: Duration) -> impl std::future::Future<Output = ()>;
-}
 
-/// How often and how patiently a failed page is asked for again before the person is told.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RetryPolicy {
-    /// Retries after the first failure of one page.
-    pub retries: u32,
-    /// The first pause; each further one doubles, up to `max_pause`.
-    pub first_pause: Duration,
-    pub max_pause: Duration,
-}
-
-impl Default for RetryPolicy {
-    /// Four retries over about 7.5 s: enough for a flaky mobile connection or a restarting
-    /// server, short enough that a dead server is reported while the person still waits.
-    fn default() -> Self {
-        Self {
-            retries: 4,
-            first_pause: Duration::from_millis(500),
-            max_pause: Duration::from_secs(4),
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// The pause before retry number `attempt` (0-based).
-    pub fn pause(&self, attempt: u32) -> Duration {
-        let factor = 1u32 << attempt.min(16);
-        self.first_pause.saturating_mul(factor).min(self.max_pause)
-    }
+    /// The wall-clock time in milliseconds since 1970 (when a busy server's wait ends).
+    fn now_ms(&self) -> f64;
 }
 
 /// What the person should be told about the load.
@@ -68,6 +45,9 @@ pub enum LoadStatus {
     Loading,
     /// A page failed and is being asked for again.
     Retrying { attempt: u32 },
+    /// The server is busy and said when to come back: the load resumes by itself at `until_ms`
+    /// (wall-clock milliseconds since 1970).
+    Busy { until_ms: f64 },
     /// Every page has arrived.
     Complete,
     /// A page failed after every retry; "retry" resumes from it.
@@ -114,16 +94,6 @@ impl LoadState {
     }
 }
 
-/// Errors worth asking again for: the network, a timeout, a busy or restarting server.
-/// A 4xx other than 408/429 or a body of the wrong shape would fail the same way again.
-pub fn is_transient(error: &ApiError) -> bool {
-    match error {
-        ApiError::Network(_) | ApiError::Timeout => true,
-        ApiError::Status { status, .. } => *status >= 500 || matches!(status, 408 | 429),
-        ApiError::Malformed(_) => false,
-    }
-}
-
 /// Asks for pages until every area is done, a page fails after its retries, or the load is
 /// aborted. Each page lands in `state` as soon as it arrives.
 pub async fn load_pages<S: PageSource>(source: S, state: RwSignal<LoadState>, policy: RetryPolicy) {
@@ -141,19 +111,29 @@ pub async fn load_pages<S: PageSource>(source: S, state: RwSignal<LoadState>, po
         };
         let mut attempt = 0;
         let page = loop {
-            match source.page(area, cursor.clone()).await {
+            let error = match source.page(area, cursor.clone()).await {
                 Ok(page) => break page,
-                Err(e) if is_transient(&e) && attempt < policy.retries => {
-                    state.try_update(|s| {
-                        s.status = LoadStatus::Retrying {
+                Err(e) => e,
+            };
+            match policy.after(error.failure(), attempt) {
+                NextStep::Retry { wait, server_asked } => {
+                    let status = if server_asked {
+                        LoadStatus::Busy {
+                            until_ms: source.now_ms() + wait.as_millis() as f64,
+                        }
+                    } else {
+                        LoadStatus::Retrying {
                             attempt: attempt + 1,
                         }
-                    });
-                    source.pause(policy.pause(attempt)).await;
+                    };
+                    if state.try_update(|s| s.status = status).is_none() {
+                        return; // the page that asked is gone
+                    }
+                    source.pause(wait).await;
                     attempt += 1;
                 }
-                Err(e) => {
-                    state.try_update(|s| s.status = LoadStatus::Failed(e));
+                NextStep::GiveUp => {
+                    state.try_update(|s| s.status = LoadStatus::Failed(error));
                     return;
                 }
             }
@@ -289,9 +269,15 @@ mod tests {
     }
 
     fn unavailable() -> Result<CheckedPage, ApiError> {
+        Err(ApiError::status(503))
+    }
+
+    /// 503 with `Retry-After`.
+    fn busy_for(seconds: u64) -> Result<CheckedPage, ApiError> {
         Err(ApiError::Status {
             status: 503,
             problem: None,
+            retry_after: Some(Duration::from_secs(seconds)),
         })
     }
 
@@ -336,7 +322,13 @@ mod tests {
         async fn pause(&self, delay: Duration) {
             self.pauses.lock().unwrap().push(delay);
         }
+
+        fn now_ms(&self) -> f64 {
+            NOW_MS
+        }
     }
+
+    const NOW_MS: f64 = 1_792_567_680_000.0;
 
     fn fresh_state() -> RwSignal<LoadState> {
         RwSignal::new(LoadState {
@@ -406,10 +398,7 @@ mod tests {
     }
 
     #[test]
-    fn pauses_between_retries_grow_and_are_capped() {
-        let policy = RetryPolicy::default();
-        let pauses: Vec<u128> = (0..6).map(|a| policy.pause(a).as_millis()).collect();
-        assert_eq!(pauses, [500, 1000, 2000, 4000, 4000, 4000]);
+    fn pauses_between_retries_grow() {
         let owner = Owner::new();
         owner.set();
         let api = ScriptedApi::new([unavailable(), unavailable(), page(0..9, None)]);
@@ -418,6 +407,76 @@ mod tests {
             *api.pauses.lock().unwrap(),
             [Duration::from_millis(500), Duration::from_millis(1000)]
         );
+    }
+
+    #[test]
+    fn a_busy_server_is_asked_again_when_it_said_and_the_person_is_told_when() {
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new([page(0..3, Some("a")), busy_for(120), page(3..9, None)]);
+        let state = fresh_state();
+        let seen = RwSignal::new(Vec::<LoadStatus>::new());
+        // Remembers the status the person sees while the load waits.
+        let watch = move || {
+            let status = state.with_untracked(|s| s.status.clone());
+            seen.update(|v| v.push(status));
+        };
+        let api_with_watch = WatchingSource {
+            inner: api.clone(),
+            on_pause: std::sync::Arc::new(watch),
+        };
+        futures::executor::block_on(load_pages(api_with_watch, state, RetryPolicy::default()));
+        assert_eq!(*api.pauses.lock().unwrap(), [Duration::from_secs(120)]);
+        assert_eq!(
+            seen.get_untracked(),
+            [LoadStatus::Busy {
+                until_ms: NOW_MS + 120_000.0
+            }]
+        );
+        assert_eq!(api.asked(), cursors(&[None, Some("a"), Some("a")]));
+        state.with_untracked(|s| assert_eq!(s.status, LoadStatus::Complete));
+    }
+
+    /// Answers like `inner`, and calls `on_pause` at each pause (what the page shows then).
+    #[derive(Clone)]
+    struct WatchingSource {
+        inner: ScriptedApi,
+        on_pause: std::sync::Arc<dyn Fn() + Send + Sync>,
+    }
+
+    impl PageSource for WatchingSource {
+        async fn page(
+            &self,
+            area: SearchArea,
+            cursor: Option<String>,
+        ) -> Result<CheckedPage, ApiError> {
+            self.inner.page(area, cursor).await
+        }
+
+        async fn pause(&self, delay: Duration) {
+            (self.on_pause)();
+            self.inner.pause(delay).await;
+        }
+
+        fn now_ms(&self) -> f64 {
+            NOW_MS
+        }
+    }
+
+    #[test]
+    fn a_server_that_stays_busy_is_reported_after_the_retries_with_its_wait() {
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new((0..5).map(|_| busy_for(30)));
+        let state = fresh_state();
+        run(&api, state);
+        assert_eq!(api.asked().len(), 5);
+        state.with_untracked(|s| {
+            assert!(matches!(
+                &s.status,
+                LoadStatus::Failed(e) if e.server_wait() == Some(Duration::from_secs(30))
+            ));
+        });
     }
 
     #[test]
@@ -490,23 +549,9 @@ mod tests {
         }
 
         async fn pause(&self, _delay: Duration) {}
-    }
 
-    #[test]
-    fn transient_errors_are_the_network_timeouts_and_busy_servers() {
-        assert!(is_transient(&ApiError::Timeout));
-        assert!(is_transient(&ApiError::Network("offline".into())));
-        for status in [500, 502, 503, 504, 408, 429] {
-            assert!(is_transient(&ApiError::Status {
-                status,
-                problem: None
-            }));
-        }
-        for status in [400, 404, 422] {
-            assert!(!is_transient(&ApiError::Status {
-                status,
-                problem: None
-            }));
+        fn now_ms(&self) -> f64 {
+            NOW_MS
         }
     }
 }

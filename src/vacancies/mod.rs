@@ -28,6 +28,10 @@ impl PageSource for ApiClient {
     async fn pause(&self, delay: Duration) {
         sleep(delay).await;
     }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
 }
 
 /// Resolves after `delay` (a browser timer; dropping the future just lets the timer fire unheard).

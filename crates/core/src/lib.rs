@@ -23,6 +23,7 @@ pub mod municipality;
 pub mod occupation;
 pub mod on_device;
 pub mod qr;
+pub mod retry;
 pub mod spreadsheet;
 pub mod station;
 pub mod text;

@@ -6,7 +6,7 @@
 //! The app drives HTTP; this module decides what a page means. Every mode shares it: the
 //! jobseeker's single town, the counsellor's several towns, the zone analysis.
 
-use crate::api::VacancySummary;
+use crate::api::{VacancyDetail, VacancySummary};
 use crate::filter::SearchArea;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -28,6 +28,9 @@ pub enum PageError {
     /// Not JSON, or not the page's shape (`total`, `items`, `next`).
     #[error("not a page of vacancies: {0}")]
     NotAPage(String),
+    /// Not JSON, not a vacancy's shape, or a vacancy the list would have dropped.
+    #[error("not a vacancy: {0}")]
+    NotAVacancy(String),
 }
 
 #[derive(Deserialize)]
@@ -55,6 +58,20 @@ pub fn parse_page(json: &str) -> Result<CheckedPage, PageError> {
         items,
         next: raw.next.filter(|n| !n.is_empty()),
     })
+}
+
+/// Parses `GET /vacancies/{id}`, held to the list's standard: a vacancy without valid
+/// coordinates is not shown (the list drops it; its page would show "NaN km" to a station).
+pub fn parse_detail(json: &str) -> Result<VacancyDetail, PageError> {
+    let detail: VacancyDetail =
+        serde_json::from_str(json).map_err(|e| PageError::NotAVacancy(e.to_string()))?;
+    if !detail.summary.location().is_valid() {
+        return Err(PageError::NotAVacancy(format!(
+            "coordinates {}, {} are not on Earth",
+            detail.summary.lat, detail.summary.lon
+        )));
+    }
+    Ok(detail)
 }
 
 /// Where the load of one area stands.
@@ -230,6 +247,41 @@ mod tests {
     use super::*;
     use crate::fixtures::vacancy;
     use crate::LatLon;
+
+    fn detail_json(lat: &str) -> String {
+        let detail = VacancyDetail {
+            summary: vacancy(7),
+            description: "Wij zoeken".into(),
+            content_language: "nl".into(),
+            languages: Vec::new(),
+            hours_per_week: 38.0,
+            apply_url: None,
+        };
+        let mut json = serde_json::to_value(&detail).unwrap();
+        json["extra"] = serde_json::json!({"from": "a newer API"});
+        json.to_string().replace(
+            &format!("\"lat\":{}", detail.summary.lat),
+            &format!("\"lat\":{lat}"),
+        )
+    }
+
+    #[test]
+    fn a_vacancy_with_coordinates_off_the_earth_is_refused_like_the_list_drops_it() {
+        assert!(
+            parse_detail(&detail_json("50.5")).is_ok(),
+            "extra fields are fine"
+        );
+        for lat in ["1e308", "-91", "null", "\"NaN\"", "1e999"] {
+            assert!(
+                matches!(
+                    parse_detail(&detail_json(lat)),
+                    Err(PageError::NotAVacancy(_))
+                ),
+                "{lat}"
+            );
+        }
+        assert!(parse_detail("<html>").is_err());
+    }
 
     fn page(ids: std::ops::Range<u32>, total: u32, next: Option<&str>) -> CheckedPage {
         CheckedPage {

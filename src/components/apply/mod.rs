@@ -1,17 +1,20 @@
 //! Step 6: the application form. The draft is saved on the device as the person types and
 //! restored after a reload or a failed send; a retry reuses the idempotency key, so a dropped
-//! connection never makes a second application. The person can discard the draft, and a sent
-//! application is recorded for "My applications".
+//! connection never makes a second application. A busy server's wait is honoured; a key the
+//! server holds for other content is replaced only after the person agrees; editing after a
+//! send of unknown outcome is warned about (`passerelle_core::draft` decides all three). The
+//! person can discard the draft, and a sent application is recorded for "My applications".
 
 mod discard;
 mod field;
+mod send_notice;
 
 use crate::api::{use_api, ApiError};
 use crate::components::applications::{DevicePrivacyNote, APPLICATIONS_PATH};
 use crate::components::qr::QrCode;
 use crate::focus::focus_id_after_render;
 use crate::i18n::*;
-use crate::labels::{api_error, field_error, field_label, level_name};
+use crate::labels::{field_error, field_label, level_name};
 use crate::mode::use_kiosk;
 use crate::storage;
 use crate::url_state::use_current_view;
@@ -20,20 +23,13 @@ use field::{FieldErrors, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use passerelle_core::api::VacancySummary;
+use passerelle_core::api::{ApplicationRequest, VacancySummary};
 use passerelle_core::application::validate_application;
-use passerelle_core::draft::ApplicationDraft;
+use passerelle_core::draft::{is_key_reused, ApplicationDraft, AttemptOutcome, SendPlan};
 use passerelle_core::on_device::SentApplication;
 use passerelle_core::DutchLevel;
+use send_notice::{SendNotices, SendState};
 use wasm_bindgen::JsCast;
-
-#[derive(Debug, Clone, PartialEq)]
-enum SendState {
-    Idle,
-    InFlight,
-    Failed(ApiError),
-    Sent(SentApplication),
-}
 
 /// The id of a field's input, which its label, error and summary link point at.
 fn field_id(field: &str) -> String {
@@ -112,10 +108,81 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
         focus_field("first_name");
     });
 
-    let submit = move |ev: SubmitEvent| {
+    // Sends under `key`; the attempt (with its key) is on the device before the request
+    // leaves, so a reload mid-send retries with it.
+    let send = Callback::new(move |(request, key): (ApplicationRequest, String)| {
+        let _ = draft.with_untracked(storage::save_draft);
+        sending.set(SendState::InFlight);
+        let client = client.clone();
         let record = record.clone();
+        spawn_local(async move {
+            let error = match client.apply(&request, &key).await {
+                Ok(receipt) => {
+                    let sent = record(receipt);
+                    storage::application_sent(&sent);
+                    sending.try_set(SendState::Sent(sent));
+                    focus_id_after_render("apply-success");
+                    return;
+                }
+                Err(e) => e,
+            };
+            let failed = |outcome: AttemptOutcome| {
+                draft.try_update(|d| d.send_failed(outcome));
+                let _ = draft.try_with_untracked(storage::save_draft);
+            };
+            match error {
+                ApiError::Status {
+                    status: 422,
+                    problem: Some(problem),
+                    ..
+                } if is_key_reused(&problem.problem_type) => {
+                    failed(AttemptOutcome::KeyTaken);
+                    sending.try_set(SendState::KeyTaken);
+                    focus_id_after_render("apply-key-taken");
+                }
+                ApiError::Status {
+                    status: 422,
+                    problem: Some(problem),
+                    ..
+                } if !problem.errors.is_empty() => {
+                    failed(AttemptOutcome::NotStored);
+                    let first = problem.errors.first().map(|e| e.field.clone());
+                    errors.try_set(FieldErrors::from(problem.errors));
+                    sending.try_set(SendState::Idle);
+                    if let Some(field) = first {
+                        focus_field(&field);
+                    }
+                }
+                e => {
+                    failed(AttemptOutcome::of_failure(e.answered_status()));
+                    match e.server_wait() {
+                        Some(wait) => {
+                            let until_ms = js_sys::Date::now() + wait.as_millis() as f64;
+                            sending.try_set(SendState::Busy { until_ms });
+                            set_timeout(
+                                move || {
+                                    sending.try_update(|s| {
+                                        if matches!(s, SendState::Busy { .. }) {
+                                            *s = SendState::BusyOver;
+                                        }
+                                    });
+                                },
+                                wait,
+                            );
+                        }
+                        None => {
+                            sending.try_set(SendState::Failed(e));
+                        }
+                    }
+                    focus_id_after_render("apply-send-error");
+                }
+            }
+        });
+    });
+
+    let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() == SendState::InFlight {
+        if sending.get_untracked().blocks_send() {
             return;
         }
         let request = draft.with_untracked(ApplicationDraft::to_request);
@@ -128,38 +195,33 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
             return;
         }
         errors.set(FieldErrors::default());
-        let mut key = String::new();
-        draft.update(|d| key = d.key_for_send(storage::new_idempotency_key));
-        // The key is on the device before the request leaves: a reload mid-send retries with it.
-        let _ = draft.with_untracked(storage::save_draft);
-        sending.set(SendState::InFlight);
-        let client = client.clone();
-        spawn_local(async move {
-            match client.apply(&request, &key).await {
-                Ok(receipt) => {
-                    let sent = record(receipt);
-                    storage::application_sent(&sent);
-                    sending.set(SendState::Sent(sent));
-                    focus_id_after_render("apply-success");
-                }
-                Err(ApiError::Status {
-                    status: 422,
-                    problem: Some(problem),
-                }) if !problem.errors.is_empty() => {
-                    let first = problem.errors.first().map(|e| e.field.clone());
-                    errors.set(FieldErrors::from(problem.errors));
-                    sending.set(SendState::Idle);
-                    if let Some(field) = first {
-                        focus_field(&field);
-                    }
-                }
-                Err(e) => {
-                    sending.set(SendState::Failed(e));
-                    focus_id_after_render("apply-send-error");
-                }
+        let mut plan = SendPlan::ConfirmNewKey;
+        draft.update(|d| plan = d.plan_send(storage::new_idempotency_key));
+        match plan {
+            SendPlan::Send { key } => send.run((request, key)),
+            SendPlan::ConfirmNewKey => {
+                sending.set(SendState::KeyTaken);
+                focus_id_after_render("apply-key-taken");
             }
-        });
+        }
     };
+
+    // The person agreed: this content goes as a new application, under a new key.
+    let send_as_new = Callback::new(move |()| {
+        let mut key = String::new();
+        draft.update(|d| key = d.send_under_new_key(storage::new_idempotency_key));
+        send.run((draft.with_untracked(ApplicationDraft::to_request), key));
+    });
+
+    // Back to the content of the send whose outcome is unknown: a resend reuses its key.
+    let restore_attempted = Callback::new(move |()| {
+        draft.update(|d| {
+            d.restore_attempted();
+        });
+        errors.set(FieldErrors::default());
+        storage_failed.set(draft.with_untracked(storage::save_draft).is_err());
+    });
+    let may_send_twice = Signal::derive(move || draft.read().may_send_twice());
 
     // Opening the form puts the cursor in its first field (or on the receipt, if already sent).
     if matches!(sending.get_untracked(), SendState::Sent(_)) {
@@ -200,7 +262,7 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
             _ => ().into_any(),
         }}
         <Show when=move || !matches!(sending.get(), SendState::Sent(_))>
-            <form class="apply-form" on:submit=submit.clone() novalidate aria-labelledby="apply-form-title">
+            <form class="apply-form" on:submit=submit novalidate aria-labelledby="apply-form-title">
                 <h3 id="apply-form-title">{t!(i18n, apply_title)}</h3>
                 {move || was_restored.get().then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, apply_draft_restored)}</p> })}
                 // Always in the document, so screen readers announce the text when it appears.
@@ -270,16 +332,10 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
                     <p class="field-hint" id="apply-privacy">{t!(i18n, privacy_note)}</p>
                     {move || errors.read().get("consent").map(|code| view! { <p class="field-error" id="apply-consent-error">{field_error(i18n, code)}</p> })}
                 </div>
-                {move || match sending.get() {
-                    SendState::Failed(e) => view! {
-                        <p class="notice notice-error" id="apply-send-error" tabindex="-1" role="alert">
-                            {format!("{} {}", t_string!(i18n, apply_send_failed), api_error(i18n, &e))}
-                        </p>
-                    }.into_any(),
-                    _ => ().into_any(),
-                }}
+                <SendNotices sending=sending may_send_twice=may_send_twice
+                    on_send_as_new=send_as_new on_restore=restore_attempted />
                 {move || storage_failed.get().then(|| view! { <p class="field-hint">{t!(i18n, apply_draft_not_saved)}</p> })}
-                <button type="submit" class="button button-primary" disabled=move || sending.get() == SendState::InFlight>
+                <button type="submit" class="button button-primary" disabled=move || sending.read().blocks_send()>
                     {move || if sending.get() == SendState::InFlight { t_string!(i18n, apply_sending).to_string() } else { t_string!(i18n, apply_send).to_string() }}
                 </button>
                 {move || (sending.get() == SendState::Idle && !draft.read().is_blank()).then(|| view! {

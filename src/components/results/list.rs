@@ -114,9 +114,11 @@ fn VacancyCard(
                 on:focus=move |_| hovered.set(Some(location))
                 on:blur=move |_| hovered.set(None)
             >
-                <span class="vacancy-title" lang="nl">{v.title}</span>
+                // dir="auto" isolates the API's text: a stray right-to-left override in a title
+                // cannot reverse the distance and tags after it.
+                <span class="vacancy-title" lang="nl" dir="auto">{v.title}</span>
                 <span class="vacancy-meta">
-                    <span lang="nl">{v.employer}</span>" · "<span lang="nl">{v.place}</span>
+                    <span lang="nl" dir="auto">{v.employer}</span>" · "<span lang="nl" dir="auto">{v.place}</span>
                     " · "{move || t_string!(i18n, km_away, km = format_km(i18n.get_locale(), distance)).to_string()}
                 </span>
                 <span class="vacancy-tags">

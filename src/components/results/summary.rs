@@ -5,7 +5,7 @@
 
 use crate::components::status::{ErrorNotice, LoadingProgress};
 use crate::i18n::*;
-use crate::labels::{api_error, format_count, LocalCount};
+use crate::labels::{api_error, clock_time, format_count, LocalCount};
 use crate::vacancies::{LoadStatus, VacancyLoad};
 use leptos::prelude::*;
 
@@ -48,6 +48,10 @@ pub fn LoadSummary(
         LoadStatus::Retrying { attempt } => Some(attempt),
         _ => None,
     };
+    let busy_until = move || match status.get() {
+        LoadStatus::Busy { until_ms } => Some(until_ms),
+        _ => None,
+    };
     let headline = move || {
         let n = count();
         if awaiting.get() {
@@ -76,12 +80,17 @@ pub fn LoadSummary(
             " "{within}
         </p>
         <p class="hint">{t!(i18n, straight_line_note)}</p>
-        <Show when=move || matches!(status.get(), LoadStatus::Loading | LoadStatus::Retrying { .. }) && !awaiting.get()>
+        <Show when=move || matches!(status.get(), LoadStatus::Loading | LoadStatus::Retrying { .. } | LoadStatus::Busy { .. }) && !awaiting.get()>
             <LoadingProgress loaded=loaded total=total />
         </Show>
         <Show when=move || retrying().is_some()>
             <p class="notice notice-info" role="status">
                 {move || t_string!(i18n, load_retrying, attempt = retrying().unwrap_or_default()).to_string()}
+            </p>
+        </Show>
+        <Show when=move || busy_until().is_some()>
+            <p class="notice notice-info" role="status">
+                {move || t_string!(i18n, load_busy, time = clock_time(busy_until().unwrap_or_default())).to_string()}
             </p>
         </Show>
         <Show when=failed>

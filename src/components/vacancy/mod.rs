@@ -7,12 +7,15 @@ use crate::components::status::ErrorNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::{
-    api_error, contract_name, format_km, language_name, level_description, level_name, regime_name,
+    api_error, clock_time, contract_name, format_km, language_name, level_description, level_name,
+    regime_name,
 };
 use crate::mode::use_kiosk;
 use crate::url_state::{use_current_view, use_view_navigator, view_href, History, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
+use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_meta::Title;
 use passerelle_core::api::{ApplyMode, VacancyDetail};
 use passerelle_core::date::long_date;
@@ -26,6 +29,10 @@ fn safe_external_url(url: &str) -> Option<&str> {
     (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim_start())
 }
 
+/// How many times a busy server (429/503 with `Retry-After`) is asked again without the person
+/// pressing "retry".
+const BUSY_RETRIES: u32 = 3;
+
 #[component]
 pub fn VacancyView(id: u32) -> impl IntoView {
     let i18n = use_i18n();
@@ -34,11 +41,59 @@ pub fn VacancyView(id: u32) -> impl IntoView {
     let results = expect_context::<VacancyResults>();
     // The summary from the list, shown at once while the full vacancy loads.
     let summary = Memo::new(move |_| results.find(id));
+    // The full vacancy: None while it loads. A plain signal, not a resource: a resource read by
+    // the title would register with the app's outer Suspense, which then blanked the whole app
+    // (header included) while the vacancy loaded, up to the 20 s timeout.
+    let detail = RwSignal::new(None::<Result<VacancyDetail, ApiError>>);
     let attempt = RwSignal::new(0u32);
-    let detail = LocalResource::new(move || {
+    let fetching = StoredValue::new(None::<AbortHandle>);
+    Effect::new(move |_| {
         attempt.track();
+        if let Some(previous) = fetching.try_update_value(Option::take).flatten() {
+            previous.abort();
+        }
+        let (handle, registration) = AbortHandle::new_pair();
+        fetching.set_value(Some(handle));
+        detail.set(None);
         let client = client.clone();
-        async move { client.vacancy(id).await }
+        spawn_local(async move {
+            // Aborted (the page is gone, or a newer attempt started): the request is dropped too.
+            if let Ok(result) = Abortable::new(client.vacancy(id), registration).await {
+                detail.try_set(Some(result));
+            }
+        });
+    });
+    // A busy server is asked again when it said, a few times; the page says when.
+    let busy_until = RwSignal::new(None::<f64>);
+    let busy_retries = StoredValue::new(0u32);
+    let busy_timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let wait = detail.with(|d| {
+            d.as_ref()
+                .and_then(|r| r.as_ref().err())
+                .and_then(ApiError::server_wait)
+        });
+        match wait {
+            Some(wait) if busy_retries.get_value() < BUSY_RETRIES => {
+                busy_retries.update_value(|n| *n += 1);
+                busy_until.set(Some(js_sys::Date::now() + wait.as_millis() as f64));
+                let timer = set_timeout_with_handle(move || attempt.update(|a| *a += 1), wait);
+                busy_timer.set_value(timer.ok());
+            }
+            _ => busy_until.set(None),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(timer) = busy_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        if let Some(request) = fetching.try_update_value(Option::take).flatten() {
+            request.abort();
+        }
+    });
+    let retry = Callback::new(move |_| {
+        busy_retries.set_value(0);
+        attempt.update(|a| *a += 1);
     });
     let gone = move || {
         matches!(
@@ -68,7 +123,7 @@ pub fn VacancyView(id: u32) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     // Moving focus to the heading tells keyboard and screen-reader users the view changed.
     focus_after_render(heading);
-    // Created here, not in the Suspense's closure: see `url_state::CurrentView`.
+    // Created here, not in the closure that shows it: see `url_state::CurrentView`.
     let error_message = Signal::derive(move || match detail.read().as_ref() {
         Some(Err(e)) => format!(
             "{} {}",
@@ -88,8 +143,14 @@ pub fn VacancyView(id: u32) -> impl IntoView {
             <h2 id="vacancy-title" tabindex="-1" node_ref=heading lang=move || if summary.read().is_some() || matches!(*detail.read(), Some(Ok(_))) { "nl" } else { "" }>
                 {title}
             </h2>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || detail.get().map(|result| match result {
+            <Show when=move || busy_until.get().is_some()>
+                <p class="notice notice-info" role="status">
+                    {move || t_string!(i18n, detail_busy, time = clock_time(busy_until.get().unwrap_or_default())).to_string()}
+                </p>
+            </Show>
+            {move || match detail.get() {
+                None => view! { <p class="loading">{t!(i18n, loading)}</p> }.into_any(),
+                Some(result) => match result {
                     Ok(detail) => view! { <VacancyBody detail=detail /> }.into_any(),
                     Err(ApiError::Status { status: 404 | 410, .. }) => view! {
                         <div class="notice notice-info" role="status">
@@ -97,15 +158,17 @@ pub fn VacancyView(id: u32) -> impl IntoView {
                             <a class="button button-primary" href=back_href>{t!(i18n, detail_back)}</a>
                         </div>
                     }.into_any(),
+                    // A stale error under the "busy" notice would offer a retry the server asked us not to make.
+                    Err(_) if busy_until.get().is_some() => ().into_any(),
                     Err(_) => view! {
                         <ErrorNotice
                             message=error_message
                             retry_label=retry_label
-                            on_retry=Callback::new(move |_| attempt.update(|a| *a += 1))
+                            on_retry=retry
                         />
                     }.into_any(),
-                })}
-            </Suspense>
+                },
+            }}
         </article>
     }
 }
@@ -158,7 +221,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
     let kiosk = use_kiosk().is_some();
 
     view! {
-        <p class="vacancy-employer"><span lang="nl">{v.employer.clone()}</span>" · "<span lang="nl">{v.place.clone()}</span></p>
+        <p class="vacancy-employer"><span lang="nl" dir="auto">{v.employer.clone()}</span>" · "<span lang="nl" dir="auto">{v.place.clone()}</span></p>
         <ul class="facts">
             {distance.map(|km| view! {
                 <li>{move || t_string!(i18n, detail_distance, km = format_km(i18n.get_locale(), km), town = town.map(|t| t.name_in(crate::i18n::locale_code(i18n.get_locale()))).unwrap_or_default()).to_string()}</li>
