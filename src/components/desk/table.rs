@@ -229,8 +229,8 @@ pub fn DeskTable(
                                             on:click=move |_| desk.edit(|s| { let _ = s.toggle_shortlisted(id); })
                                         >{move || if shortlisted.get() { "★" } else { "☆" }}</button>
                                     </td>
-                                    <td class="desk-title">{title}</td>
-                                    <td>{v.employer.clone()}<br /><span class="muted">{v.place.clone()}</span></td>
+                                    <td class="desk-title" dir="auto">{title}</td>
+                                    <td><span dir="auto">{v.employer.clone()}</span><br /><span class="muted" dir="auto">{v.place.clone()}</span></td>
                                     <td class="desk-km">
                                         {move || town.map(|m| m.name_in(lang()).to_owned()).unwrap_or_default()}
                                         <br /><span class="muted">{move || t_string!(i18n, km_away, km = format_km(i18n.get_locale(), row.km)).to_string()}</span>
@@ -305,7 +305,7 @@ fn DeskDetail(opened: RwSignal<Option<u32>>) -> impl IntoView {
         crate::focus::focus_after_render(heading);
         Some(view! {
             <section class="desk-detail" aria-labelledby="desk-detail-title">
-                <h2 id="desk-detail-title" tabindex="-1" node_ref=heading>{v.title.clone()}</h2>
+                <h2 id="desk-detail-title" tabindex="-1" node_ref=heading dir="auto">{v.title.clone()}</h2>
                 <p>{v.employer.clone()}" · "{v.place.clone()}</p>
                 <p>
                     {move || nearest.map(|(m, km)| format!("{} · {}", m.name_in(lang()),

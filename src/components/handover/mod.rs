@@ -213,10 +213,10 @@ fn HandoverEntry(
     view! {
         <li class="handover-entry" aria-labelledby=labelled_by>
             <div class="handover-text">
-                <h3 id=title_id lang="nl">
+                <h3 id=title_id lang="nl" dir="auto">
                     <a href=vacancy_link>{v.title.clone()}</a>
                 </h3>
-                <p><span lang="nl">{v.employer.clone()}</span>" · "<span lang="nl">{v.place.clone()}</span></p>
+                <p><span lang="nl" dir="auto">{v.employer.clone()}</span>" · "<span lang="nl" dir="auto">{v.place.clone()}</span></p>
                 <ul class="handover-facts">
                     {nearest.map(|(town, km)| view! {
                         <li>{move || t_string!(i18n, detail_distance, km = format_km(i18n.get_locale(), km), town = town.name_in(lang())).to_string()}</li>
