@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations as expectNoViolations } from './support/axe';
-import { langs } from './support/locales';
+import { langs, literal } from './support/locales';
 import { firstInAppVacancy, mons, Passerelle } from './support/passerelle';
 
 for (const lang of langs) {
@@ -21,7 +21,7 @@ for (const lang of langs) {
 
     await page.getByRole('button', { name: app.t('detail_apply'), exact: true }).click();
     await page.getByRole('button', { name: app.t('apply_send') }).click();
-    await expect(page.locator('#apply-consent-error')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: literal(app.t('field_consent')) })).toHaveAccessibleDescription(literal(app.t('error_consent_required')));
     await expectNoViolations(page, 'apply form with errors');
 
     await page.goto(`/applications?lang=${lang}`);

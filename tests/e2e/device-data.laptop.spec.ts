@@ -121,7 +121,7 @@ test.describe('personal data on this device', () => {
 
     // The vacancy opens again in the search it was sent from.
     await entry.getByRole('link', { name: app.t('applications_open_vacancy') }).click();
-    await expect(page.locator('#vacancy-title')).toHaveText(vacancy.title);
+    await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(vacancy.title);
     await page.goBack();
 
     await page.reload();

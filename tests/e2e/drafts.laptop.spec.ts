@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { firstInAppVacancy, mons, Passerelle } from './support/passerelle';
+import { literal } from './support/locales';
 
 test.describe('an application draft', () => {
   test('survives a reload with everything typed', async ({ page, api, request }) => {
@@ -56,8 +57,8 @@ test.describe('an application draft', () => {
 
     await expect(app.field('field_first_name')).toBeFocused();
     await expect(app.field('field_first_name')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('#apply-email-error')).toHaveText(app.t('error_invalid_email'));
-    await expect(page.locator('#apply-consent-error')).toHaveText(app.t('error_consent_required'));
+    await expect(app.field('field_email')).toHaveAccessibleDescription(literal(app.t('error_invalid_email')));
+    await expect(page.getByRole('checkbox', { name: literal(app.t('field_consent')) })).toHaveAccessibleDescription(literal(app.t('error_consent_required')));
     expect(api.countRows('applications')).toBe(before);
   });
 });

@@ -39,7 +39,7 @@ test('the whole journey works by keyboard alone, with focus always visible', asy
   const firstVacancy = page.locator('a[data-vacancy-id]').first();
   await tabTo(page, firstVacancy, 150);
   await page.keyboard.press('Enter');
-  await expect(page.locator('#vacancy-title')).toBeFocused();
+  await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toBeFocused();
 
   const applyButton = page.getByRole('button', { name: app.t('detail_apply'), exact: true });
   const inApp = await applyButton.count();

@@ -61,7 +61,7 @@ test.describe('languages and text', () => {
       published: string;
     };
     await page.goto(`/jobs?town=${mons.nis}&vacancy=${vacancy.id}&lang=en`);
-    await expect(page.locator('#vacancy-title')).toHaveText(vacancy.title, { timeout: 30_000 });
+    await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(vacancy.title, { timeout: 30_000 });
     const facts = page.locator('.facts');
     await expect(facts.getByText(/^Contract: /)).toBeVisible();
     await expect(facts).not.toContainText(/\s:/);

@@ -22,7 +22,7 @@ export async function applyFromMonsWithBasicDutch(app: Passerelle, api: Api, req
 
   const vacancy = await firstInAppVacancy(request, api.baseURL, { dutch_max: 'medium' });
   await app.openFromList(vacancy.id);
-  await expect(page.locator('#vacancy-title')).toHaveText(vacancy.title);
+  await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(vacancy.title);
   await expect(page.getByText(app.t('train_ticket_note'))).toBeVisible();
   await app.screenshot('vacancy', project);
 

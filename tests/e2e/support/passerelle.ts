@@ -81,7 +81,7 @@ export class Passerelle {
       await this.page.getByRole('button', { name: this.t('show_more') }).click();
     }
     await link.click();
-    await expect(this.page.locator('#vacancy-title')).toBeFocused();
+    await expect(this.page.getByRole('article').getByRole('heading', { level: 2 })).toBeFocused();
   }
 
   /** A text field by the start of its label (optional fields add "(optional)"). */
