@@ -2,7 +2,7 @@
 //! restarted on the same database: every 201 survived, and retrying each application whose
 //! outcome was unknown, under its own key, stores it once and only once.
 
-use crate::stand_in::{post_application, StandIn};
+use crate::stand_in::{post_application, stored_applications, StandIn};
 use passerelle_api::dataset::Dataset;
 use passerelle_core::api::{ApplicationReceipt, ApplicationRequest, ApplyMode};
 use std::collections::HashMap;
@@ -143,15 +143,7 @@ fn after_a_sigkill_every_201_is_stored_and_retries_store_nothing_twice() {
     }
     eprintln!("{replayed} retries were stored before the kill and answered as replays");
 
-    let conn = rusqlite::Connection::open(&db).expect("open the database");
-    let mut rows = conn
-        .prepare("SELECT idempotency_key, reference, body_json FROM applications")
-        .expect("query");
-    let stored: Vec<(String, String, String)> = rows
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("rows");
+    let stored = stored_applications(&db);
     assert_eq!(
         stored.len(),
         attempted.len(),

@@ -93,3 +93,16 @@ pub fn post_application(addr: &str, key: &str, body: &str) -> std::io::Result<Ra
     }
     Ok((status, head, body.to_owned()))
 }
+
+/// Every stored application as (idempotency key, reference, body JSON), read from the
+/// database file directly: what the tests trust is on disk, not what the server says.
+pub fn stored_applications(db: &Path) -> Vec<(String, String, String)> {
+    let conn = rusqlite::Connection::open(db).expect("open the database");
+    let mut rows = conn
+        .prepare("SELECT idempotency_key, reference, body_json FROM applications")
+        .expect("query");
+    rows.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}

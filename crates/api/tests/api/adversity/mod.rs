@@ -12,7 +12,7 @@
 
 mod proxy;
 
-use crate::stand_in::{post_application, StandIn};
+use crate::stand_in::{post_application, stored_applications, StandIn};
 use passerelle_api::dataset::Dataset;
 use passerelle_core::api::{ApplicationReceipt, ApplyMode};
 use passerelle_core::draft::ApplicationDraft;
@@ -167,15 +167,7 @@ fn every_intended_application_is_stored_exactly_once_through_drops_and_faults() 
     receipts.sort_by_key(|(n, _)| *n);
     let elapsed = started.elapsed();
 
-    let conn = rusqlite::Connection::open(&db).expect("open the database");
-    let mut rows = conn
-        .prepare("SELECT idempotency_key, reference, body_json FROM applications")
-        .expect("query");
-    let stored: Vec<(String, String, String)> = rows
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("rows");
+    let stored = stored_applications(&db);
     assert_eq!(
         receipts.len(),
         applications,
