@@ -17,7 +17,7 @@ mod controls;
 mod export;
 mod table;
 
-use crate::api::{get_static_text, use_api, ApiError};
+use crate::api::{get_static_text, use_api};
 use crate::components::desk::DeskEnabled;
 use crate::components::results::LoadSummary;
 use crate::components::status::DroppedParamsNotice;
@@ -56,9 +56,6 @@ async fn read_zone_file() -> ZoneFile {
             Ok(zones) => ZoneFile::Read(Arc::new(zones)),
             Err(e) => ZoneFile::Unusable(format!("{ZONE_FILE}: {e}")),
         },
-        Err(ApiError::Status { status: 404, .. }) => {
-            ZoneFile::Unusable(format!("{ZONE_FILE}: 404"))
-        }
         Err(e) => ZoneFile::Unusable(format!("{ZONE_FILE}: {e}")),
     }
 }
