@@ -86,21 +86,22 @@ pub fn use_desk_state() -> Memo<(DeskState, Vec<DroppedParam>)> {
     })
 }
 
-/// `/desk?query` for a desk state.
-pub fn desk_href(state: &DeskState) -> String {
-    match state.to_query_string() {
-        query if query.is_empty() => DESK_PATH.to_owned(),
-        query => format!("{DESK_PATH}?{query}"),
+/// `path?query`, or the bare path for an empty query.
+fn path_with_query(path: &str, query: String) -> String {
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
     }
 }
 
-/// Shows a desk state by editing the current history entry: a counsellor's edits are not
-/// steps Back should walk through one by one.
-pub fn use_desk_navigator() -> impl Fn(&DeskState) + Clone + Send + Sync + 'static {
+/// Shows an address by editing the current history entry: a counsellor's or planner's edits
+/// are not steps Back should walk through one by one.
+fn use_replacing_navigator() -> impl Fn(&str) + Clone + Send + Sync + 'static {
     let navigate = use_navigate();
-    move |state: &DeskState| {
+    move |href: &str| {
         navigate(
-            &desk_href(state),
+            href,
             NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -108,6 +109,17 @@ pub fn use_desk_navigator() -> impl Fn(&DeskState) + Clone + Send + Sync + 'stat
             },
         );
     }
+}
+
+/// `/desk?query` for a desk state.
+pub fn desk_href(state: &DeskState) -> String {
+    path_with_query(DESK_PATH, state.to_query_string())
+}
+
+/// Shows a desk state by editing the current history entry.
+pub fn use_desk_navigator() -> impl Fn(&DeskState) + Clone + Send + Sync + 'static {
+    let navigate = use_replacing_navigator();
+    move |state: &DeskState| navigate(&desk_href(state))
 }
 
 /// The parsed zone analysis state, with the parameters that had to be dropped.
@@ -121,23 +133,11 @@ pub fn use_zone_view() -> Memo<(ZoneView, Vec<DroppedParam>)> {
 
 /// `/zone?query` for a zone analysis state.
 pub fn zone_href(view: &ZoneView) -> String {
-    match view.to_query_string() {
-        query if query.is_empty() => ZONE_PATH.to_owned(),
-        query => format!("{ZONE_PATH}?{query}"),
-    }
+    path_with_query(ZONE_PATH, view.to_query_string())
 }
 
 /// Shows a zone analysis by editing the current history entry, like the desk's edits.
 pub fn use_zone_navigator() -> impl Fn(&ZoneView) + Clone + Send + Sync + 'static {
-    let navigate = use_navigate();
-    move |view: &ZoneView| {
-        navigate(
-            &zone_href(view),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    }
+    let navigate = use_replacing_navigator();
+    move |view: &ZoneView| navigate(&zone_href(view))
 }
