@@ -52,13 +52,6 @@ function shortlistIds(url: string): string[] {
   return (new URL(url).searchParams.get('shortlist') ?? '').split(',').filter(Boolean);
 }
 
-async function addTown(page: Page, app: Passerelle, typed: string, name: string): Promise<void> {
-  const input = page.getByRole('combobox', { name: app.t('desk_add_town') });
-  await input.fill(typed);
-  await page.getByRole('option', { name: new RegExp(`^${name}\\b`) }).click();
-  await expect(page.getByRole('button', { name: app.t('desk_remove_town', { town: name }) })).toBeVisible();
-}
-
 /** The shortlist printed to PDF by Chromium's print path (`@media print`, A4), as text. */
 async function printedShortlist(page: Page, testInfo: { project: { name: string } }, name: string): Promise<string> {
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -86,8 +79,8 @@ test.describe('the counsellor desk', () => {
     await page.getByRole('link', { name: app.t('desk_link') }).click();
     await expect(page.getByRole('heading', { level: 1, name: app.t('desk_title') })).toBeVisible();
 
-    await addTown(page, app, 'Mons', 'Mons');
-    await addTown(page, app, 'Tournai', 'Tournai');
+    await app.addDeskTown('Mons', 'Mons');
+    await app.addDeskTown('Tournai', 'Tournai');
     await page.getByLabel(app.t('desk_level')).selectOption('basic');
     await waitForDeskLoad(page);
 

@@ -16,6 +16,8 @@ const targetDir = process.env.CARGO_TARGET_DIR
   ? path.resolve(repoRoot, process.env.CARGO_TARGET_DIR)
   : path.join(repoRoot, 'target');
 const apiBin = process.env.PASSERELLE_API_BIN ?? path.join(targetDir, 'debug', 'passerelle-api');
+/** The stand-in Le Forem portal over fixture offers (`crates/api/src/bin/fake_forem.rs`). */
+const fakeForemBin = path.join(path.dirname(apiBin), 'fake-forem');
 
 /** How long the API may take to generate its vacancies and bind a port. */
 const startupTimeoutMs = 60_000;
@@ -44,12 +46,21 @@ export type PageProblems = {
 
 const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export const test = base.extend<{ problems: PageProblems }, { api: Api }>({
+/**
+ * Where the worker's API takes its vacancies: its generated dataset, or Le Forem's open data
+ * synced from a local fake portal (`test.use({ source: 'forem' })`).
+ */
+export type Source = 'generated' | 'forem';
+
+export const test = base.extend<{ problems: PageProblems }, { api: Api; source: Source }>({
+  source: ['generated', { scope: 'worker', option: true }],
+
   api: [
-    async ({}, use, workerInfo) => {
+    async ({ source }, use, workerInfo) => {
       for (const [what, needed, fix] of [
         ['the API binary', apiBin, 'cargo build -p passerelle-api'],
         ['the built app', path.join(repoRoot, 'dist', 'index.html'), 'trunk build --release'],
+        ...(source === 'forem' ? [['the fake Le Forem portal', fakeForemBin, 'cargo build -p passerelle-api']] : []),
       ]) {
         if (!existsSync(needed)) {
           throw new Error(`${what} is missing at ${needed}: run \`${fix}\` (cargo xtask test does both)`);
@@ -57,13 +68,18 @@ export const test = base.extend<{ problems: PageProblems }, { api: Api }>({
       }
       const dir = mkdtempSync(path.join(tmpdir(), `passerelle-e2e-w${workerInfo.workerIndex}-`));
       const dbPath = path.join(dir, 'applications.sqlite3');
+      const portal =
+        source === 'forem' ? spawn(fakeForemBin, ['--addr', '127.0.0.1:0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }) : null;
+      const sourceArgs = portal
+        ? ['--source', 'forem', '--forem-url', await waitForListening(portal, fakeForemBin), '--forem-request-pause-ms', '0']
+        : [];
       const child = spawn(
         apiBin,
-        ['--addr', '127.0.0.1:0', '--dist', 'dist', '--db', dbPath, '--config-json', 'tests/e2e/config.test.json'],
+        ['--addr', '127.0.0.1:0', '--dist', 'dist', '--db', dbPath, '--config-json', 'tests/e2e/config.test.json', ...sourceArgs],
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       try {
-        const baseURL = await waitForListening(child);
+        const baseURL = await waitForListening(child, apiBin);
         const queryNumber = (sql: string) => sqliteNumber(dbPath, sql);
         await use({
           baseURL,
@@ -73,6 +89,7 @@ export const test = base.extend<{ problems: PageProblems }, { api: Api }>({
         });
       } finally {
         await stop(child);
+        if (portal) await stop(portal);
         rmSync(dir, { recursive: true, force: true });
       }
     },
@@ -111,8 +128,8 @@ export const test = base.extend<{ problems: PageProblems }, { api: Api }>({
 
 export { expect };
 
-/** Resolves with the base URL once the API prints `listening on http://127.0.0.1:PORT`. */
-function waitForListening(child: ChildProcess): Promise<string> {
+/** Resolves with the base URL once `bin` prints `listening on http://127.0.0.1:PORT`. */
+function waitForListening(child: ChildProcess, bin: string): Promise<string> {
   const output: string[] = [];
   const remember = (line: string) => {
     output.push(line);
@@ -123,8 +140,8 @@ function waitForListening(child: ChildProcess): Promise<string> {
   const stdout = createInterface({ input: child.stdout! });
   return new Promise((resolve, reject) => {
     const fail = (why: string) =>
-      reject(new Error(`${why}\n--- last output of ${apiBin} ---\n${output.join('\n')}`));
-    const timer = setTimeout(() => fail(`the API did not start within ${startupTimeoutMs / 1000} s`), startupTimeoutMs);
+      reject(new Error(`${why}\n--- last output of ${bin} ---\n${output.join('\n')}`));
+    const timer = setTimeout(() => fail(`${path.basename(bin)} did not start within ${startupTimeoutMs / 1000} s`), startupTimeoutMs);
     stdout.on('line', (line) => {
       remember(line);
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
@@ -135,11 +152,11 @@ function waitForListening(child: ChildProcess): Promise<string> {
     });
     child.once('error', (error) => {
       clearTimeout(timer);
-      fail(`could not start the API: ${error.message}`);
+      fail(`could not start ${path.basename(bin)}: ${error.message}`);
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      fail(`the API exited before listening (code ${code}, signal ${signal})`);
+      fail(`${path.basename(bin)} exited before listening (code ${code}, signal ${signal})`);
     });
   });
 }

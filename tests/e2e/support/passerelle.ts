@@ -52,6 +52,14 @@ export class Passerelle {
     await expect(this.townInput()).toHaveValue(townName);
   }
 
+  /** Adds a town at the counsellor desk and waits for its chip. */
+  async addDeskTown(typed: string, name: string): Promise<void> {
+    const input = this.page.getByRole('combobox', { name: this.t('desk_add_town') });
+    await input.fill(typed);
+    await this.page.getByRole('option', { name: new RegExp(`^${name}\\b`) }).click();
+    await expect(this.page.getByRole('button', { name: this.t('desk_remove_town', { town: name }) })).toBeVisible();
+  }
+
   levelRadio(level: string): Locator {
     return this.page.getByRole('radio', { name: literal(this.t(`level_${level}`)) }).first();
   }
