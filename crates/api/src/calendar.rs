@@ -122,6 +122,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn iso_dates_and_timestamps_are_read_and_impossible_days_are_not() {
+        assert_eq!(
+            Date::parse_iso_prefix("2026-11-20"),
+            Some(Date::new(2026, 11, 20))
+        );
+        assert_eq!(
+            Date::parse_iso_prefix("2026-11-20T08:00:00+01:00"),
+            Some(Date::new(2026, 11, 20))
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026/11/20",
+            "20-11-2026",
+            "2026-11-2",
+            "2026-11-20x",
+            "",
+            "2026-1é-20",
+        ] {
+            assert_eq!(Date::parse_iso_prefix(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn days_round_trip_across_leap_years() {
         for days in [-1000, 0, 365, 11_016, 20_787, 20_513, 60_000] {
             assert_eq!(Date::from_days(days).to_days(), days);

@@ -81,6 +81,15 @@ pub struct Cli {
           value_parser = clap::value_parser!(u32).range(1..=3660))]
     pub forem_lookback_days: u32,
 
+    /// Milliseconds between two requests of a forem sync (one request at a time either way).
+    /// Keep the default for a live portal; end-to-end runs against `fake-forem` use 0.
+    #[arg(
+        long,
+        env = "PASSERELLE_FOREM_REQUEST_PAUSE_MS",
+        default_value_t = 1000
+    )]
+    pub forem_request_pause_ms: u64,
+
     /// Fault injection: delay every API response (except health) by this many milliseconds.
     #[arg(long, env = "PASSERELLE_FAULT_LATENCY_MS", default_value_t = 0)]
     pub fault_latency_ms: u64,

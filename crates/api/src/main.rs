@@ -60,6 +60,7 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             let live = Arc::new(LiveIndex::new(VacancyIndex::new(empty)));
             let mut options = ClientOptions::new(url.clone());
             options.lookback_days = cli.forem_lookback_days;
+            options.pause_between_requests = Duration::from_millis(cli.forem_request_pause_ms);
             let source = ForemSource::new(
                 ForemClient::new(options),
                 OfferStore::open(&cli.db)?,

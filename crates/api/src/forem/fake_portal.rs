@@ -39,8 +39,8 @@ pub struct SeenRequest {
 #[derive(Default)]
 pub struct FakePortal {
     records: Mutex<Vec<Value>>,
-    /// Faults for the next requests, in order.
-    next_faults: Mutex<VecDeque<Fault>>,
+    /// What the next requests get, in order: a fault, or `None` for a normal answer.
+    next_faults: Mutex<VecDeque<Option<Fault>>>,
     /// A fault for every request once the scripted ones are used (a portal that is down).
     every_request: Mutex<Option<Fault>>,
     seen: Mutex<Vec<SeenRequest>>,
@@ -71,8 +71,15 @@ impl FakePortal {
         *lock(&self.records) = records;
     }
 
+    /// The next request not yet scripted gets `fault`.
     pub fn push_fault(&self, fault: Fault) {
-        lock(&self.next_faults).push_back(fault);
+        lock(&self.next_faults).push_back(Some(fault));
+    }
+
+    /// The next `count` requests not yet scripted get normal answers, whatever
+    /// [`Self::fail_every_request`] says: "fail from the sixth request on".
+    pub fn answer_next(&self, count: usize) {
+        lock(&self.next_faults).extend(std::iter::repeat_n(None, count));
     }
 
     pub fn fail_every_request(&self, fault: Option<Fault>) {
@@ -112,9 +119,8 @@ async fn export(
             .map(str::to_owned),
         at: std::time::Instant::now(),
     });
-    let fault = lock(&portal.next_faults)
-        .pop_front()
-        .or_else(|| lock(&portal.every_request).clone());
+    let scripted = lock(&portal.next_faults).pop_front();
+    let fault = scripted.unwrap_or_else(|| lock(&portal.every_request).clone());
     let window = where_clause.as_deref().and_then(parse_window);
     let records: Vec<Value> = lock(&portal.records)
         .iter()
