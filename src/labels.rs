@@ -4,7 +4,9 @@ use crate::api::ApiError;
 use crate::i18n::*;
 use leptos_i18n::reexports::icu::plurals::PluralOperands;
 use leptos_i18n::I18nContext;
-use passerelle_core::api::{ContractType, FieldErrorCode, Regime};
+use passerelle_core::api::{
+    ContractType, DutchAsk, DutchUnstated, FieldErrorCode, Regime, VacancySummary,
+};
 use passerelle_core::view_state::{MyDutch, Reach};
 use passerelle_core::{DutchLevel, FitClass};
 
@@ -20,6 +22,27 @@ pub fn level_name(i18n: I18n, level: DutchLevel) -> String {
         DutchLevel::VeryGood => t_string!(i18n, level_very_good),
     }
     .to_string()
+}
+
+/// What a vacancy asks of Dutch: the level's name, or that it states none and why.
+pub fn dutch_ask_name(i18n: I18n, ask: DutchAsk) -> String {
+    match ask {
+        DutchAsk::Level(level) => level_name(i18n, level),
+        DutchAsk::Unstated(DutchUnstated::DutchAsked) => {
+            t_string!(i18n, level_unstated_asked).to_string()
+        }
+        DutchAsk::Unstated(DutchUnstated::NoLanguageStated) => {
+            t_string!(i18n, level_unstated_no_language).to_string()
+        }
+    }
+}
+
+/// Another language's level in a vacancy, `None` when it is asked without one.
+pub fn language_level_name(i18n: I18n, level: Option<DutchLevel>) -> String {
+    level.map_or_else(
+        || t_string!(i18n, language_level_unstated).to_string(),
+        |level| level_name(i18n, level),
+    )
 }
 
 pub fn level_description(i18n: I18n, level: DutchLevel) -> String {
@@ -56,14 +79,32 @@ pub fn contract_name(i18n: I18n, contract: ContractType) -> String {
         ContractType::FixedTerm => t_string!(i18n, contract_fixed_term),
         ContractType::Interim => t_string!(i18n, contract_interim),
         ContractType::Apprenticeship => t_string!(i18n, contract_apprenticeship),
+        ContractType::Other => t_string!(i18n, contract_other),
     }
     .to_string()
+}
+
+/// A vacancy's contract as shown: the source's own label when it maps to no type.
+pub fn vacancy_contract(i18n: I18n, v: &VacancySummary) -> String {
+    match (v.contract, &v.contract_label) {
+        (ContractType::Other, Some(label)) => label.clone(),
+        (contract, _) => contract_name(i18n, contract),
+    }
+}
+
+/// A vacancy's working time as shown: the source's own label when it maps to neither.
+pub fn vacancy_regime(i18n: I18n, v: &VacancySummary) -> String {
+    match (v.regime, &v.regime_label) {
+        (Regime::Other, Some(label)) => label.clone(),
+        (regime, _) => regime_name(i18n, regime),
+    }
 }
 
 pub fn regime_name(i18n: I18n, regime: Regime) -> String {
     match regime {
         Regime::FullTime => t_string!(i18n, regime_full_time),
         Regime::PartTime => t_string!(i18n, regime_part_time),
+        Regime::Other => t_string!(i18n, regime_other),
     }
     .to_string()
 }
@@ -75,6 +116,7 @@ pub fn fit_name(i18n: I18n, class: FitClass) -> String {
         FitClass::OneAbove => t_string!(i18n, fit_one_above),
         FitClass::Beyond => t_string!(i18n, fit_beyond),
         FitClass::Unknown => t_string!(i18n, fit_unknown),
+        FitClass::NotStated => t_string!(i18n, fit_not_stated),
     }
     .to_string()
 }

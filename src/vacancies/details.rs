@@ -125,7 +125,7 @@ mod tests {
                     description: String::new(),
                     content_language: "nl".into(),
                     languages: Vec::new(),
-                    hours_per_week: 38.0,
+                    hours_per_week: Some(38.0),
                     apply_url: None,
                 }),
             }

@@ -82,7 +82,7 @@ impl Rows {
                 state.shows(&prepared, v, distance_km).then(|| Row {
                     index: start + offset,
                     distance_km,
-                    class: FitClass::of(v.dutch_level, state.dutch.level()),
+                    class: FitClass::of_vacancy(v.dutch_level, state.dutch.level()),
                 })
             }));
         rows.scanned = load.vacancies.len();

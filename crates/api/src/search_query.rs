@@ -142,6 +142,7 @@ impl SearchQuery {
                     area: SearchArea::new(LatLon::new(lat, lon), radius_km),
                     filter: VacancyFilter {
                         dutch_max,
+                        hide_unstated_level: false,
                         keyword,
                         contract,
                         regime,

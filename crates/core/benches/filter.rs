@@ -33,11 +33,15 @@ fn vacancies(n: u32) -> Vec<VacancySummary> {
             place: "Kortrijk".into(),
             lat: 50.68 + next() * 0.7,
             lon: 2.55 + next() * 3.3,
-            dutch_level: DutchLevel::ALL[(next() * 6.0) as usize % 6],
+            dutch_level: Some(DutchLevel::ALL[(next() * 6.0) as usize % 6]),
+            dutch_unstated: None,
             contract: ContractType::Permanent,
+            contract_label: None,
             regime: Regime::FullTime,
+            regime_label: None,
             bottleneck: next() < 0.7,
-            occupation_code: format!("{}", 1000 + (next() * 40.0) as u32 * 200),
+            occupation_code: Some(format!("{}", 1000 + (next() * 40.0) as u32 * 200)),
+            occupation_label: None,
             published: format!(
                 "2026-{:02}-{:02}",
                 1 + (next() * 12.0) as u32 % 12,
@@ -45,6 +49,7 @@ fn vacancies(n: u32) -> Vec<VacancySummary> {
             ),
             apply_mode: ApplyMode::InApp,
             distance_km: None,
+            source: None,
         })
         .collect()
 }

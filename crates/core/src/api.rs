@@ -29,14 +29,17 @@ pub enum ContractType {
     Interim,
     /// Work-study or apprenticeship.
     Apprenticeship,
+    /// A label the source uses that maps to none of the above (kept in `contract_label`).
+    Other,
 }
 
 impl ContractType {
-    pub const ALL: [ContractType; 4] = [
+    pub const ALL: [ContractType; 5] = [
         ContractType::Permanent,
         ContractType::FixedTerm,
         ContractType::Interim,
         ContractType::Apprenticeship,
+        ContractType::Other,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -45,6 +48,7 @@ impl ContractType {
             ContractType::FixedTerm => "fixed_term",
             ContractType::Interim => "interim",
             ContractType::Apprenticeship => "apprenticeship",
+            ContractType::Other => "other",
         }
     }
 
@@ -59,15 +63,18 @@ impl ContractType {
 pub enum Regime {
     FullTime,
     PartTime,
+    /// A label the source uses that maps to neither (kept in `regime_label`).
+    Other,
 }
 
 impl Regime {
-    pub const ALL: [Regime; 2] = [Regime::FullTime, Regime::PartTime];
+    pub const ALL: [Regime; 3] = [Regime::FullTime, Regime::PartTime, Regime::Other];
 
     pub const fn as_str(self) -> &'static str {
         match self {
             Regime::FullTime => "full_time",
             Regime::PartTime => "part_time",
+            Regime::Other => "other",
         }
     }
 
@@ -86,6 +93,41 @@ pub enum ApplyMode {
     External,
 }
 
+/// Why a vacancy states no Dutch level (its `dutch_level` is `null`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutchUnstated {
+    /// The source says Dutch is asked, but not at which level.
+    DutchAsked,
+    /// The source states no language requirement at all.
+    NoLanguageStated,
+}
+
+/// What a vacancy asks of Dutch: a level on VDAB's scale, or nothing stated (Le Forem's offers,
+/// whose languages come without a level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DutchAsk {
+    Level(DutchLevel),
+    Unstated(DutchUnstated),
+}
+
+impl DutchAsk {
+    pub const fn level(self) -> Option<DutchLevel> {
+        match self {
+            DutchAsk::Level(level) => Some(level),
+            DutchAsk::Unstated(_) => None,
+        }
+    }
+}
+
+/// Where a vacancy comes from, when it is not the API's own data; drives the attribution line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VacancySource {
+    /// Le Forem's open data (CC BY-SA 4.0).
+    Forem,
+}
+
 /// One vacancy in a search result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VacancySummary {
@@ -99,24 +141,67 @@ pub struct VacancySummary {
     pub place: String,
     pub lat: f64,
     pub lon: f64,
-    pub dutch_level: DutchLevel,
+    /// `None` when the source states no level; [`Self::dutch`] says why.
+    pub dutch_level: Option<DutchLevel>,
+    /// Present exactly when `dutch_level` is `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dutch_unstated: Option<DutchUnstated>,
     pub contract: ContractType,
+    /// The source's own label, when `contract` is [`ContractType::Other`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_label: Option<String>,
     pub regime: Regime,
+    /// The source's own label, when `regime` is [`Regime::Other`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime_label: Option<String>,
     /// On VDAB's list of bottleneck occupations (knelpuntberoepen).
     pub bottleneck: bool,
-    /// ISCO-08 occupation code (4 digits).
-    pub occupation_code: String,
+    /// ISCO-08 occupation code (4 digits); `None` when the source's occupation has no mapping.
+    pub occupation_code: Option<String>,
+    /// The source's own occupation name, in the vacancy's language, when it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation_label: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub published: String,
     pub apply_mode: ApplyMode,
     /// Great-circle distance from the search point, in km; absent outside a search.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distance_km: Option<f64>,
+    /// Absent for the API's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<VacancySource>,
 }
 
 impl VacancySummary {
     pub fn location(&self) -> crate::LatLon {
         crate::LatLon::new(self.lat, self.lon)
+    }
+
+    /// What the vacancy asks of Dutch. A null level without a reason reads as "no language
+    /// stated", the weaker claim.
+    pub fn dutch(&self) -> DutchAsk {
+        match self.dutch_level {
+            Some(level) => DutchAsk::Level(level),
+            None => DutchAsk::Unstated(
+                self.dutch_unstated
+                    .unwrap_or(DutchUnstated::NoLanguageStated),
+            ),
+        }
+    }
+
+    /// The language of the vacancy's own text (title, employer's words): Le Forem relays
+    /// Flemish offers in French; everything else is Dutch.
+    pub fn text_lang(&self) -> &'static str {
+        match self.source {
+            Some(VacancySource::Forem) => "fr",
+            None => "nl",
+        }
+    }
+
+    /// The occupation's code, or "" when the source's occupation has none (sorts and groups
+    /// such vacancies together).
+    pub fn occupation_key(&self) -> &str {
+        self.occupation_code.as_deref().unwrap_or("")
     }
 }
 
@@ -125,7 +210,8 @@ impl VacancySummary {
 pub struct LanguageRequirement {
     /// ISO 639-1 code (`nl`, `fr`, `en`, `de`).
     pub language: String,
-    pub level: DutchLevel,
+    /// `None`: the language is asked, its level not stated.
+    pub level: Option<DutchLevel>,
 }
 
 /// The full vacancy.
@@ -133,12 +219,14 @@ pub struct LanguageRequirement {
 pub struct VacancyDetail {
     #[serde(flatten)]
     pub summary: VacancySummary,
-    /// Plain text (never HTML); paragraphs separated by blank lines.
+    /// Plain text (never HTML); paragraphs separated by blank lines. Empty when the source has
+    /// none (Le Forem's offers): the app then points to the full offer.
     pub description: String,
     /// ISO 639-1 code of the language the vacancy is written in.
     pub content_language: String,
     pub languages: Vec<LanguageRequirement>,
-    pub hours_per_week: f32,
+    /// `None` when the source does not state it.
+    pub hours_per_week: Option<f32>,
     /// The employer's application page, for external-apply vacancies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_url: Option<String>,
@@ -359,9 +447,9 @@ mod tests {
             content_language: "nl".into(),
             languages: vec![LanguageRequirement {
                 language: "fr".into(),
-                level: DutchLevel::Good,
+                level: Some(DutchLevel::Good),
             }],
-            hours_per_week: 38.0,
+            hours_per_week: Some(38.0),
             apply_url: None,
         };
         let json = serde_json::to_value(&detail).unwrap();
@@ -372,6 +460,28 @@ mod tests {
             serde_json::from_value::<VacancyDetail>(json).unwrap(),
             detail
         );
+    }
+
+    #[test]
+    fn a_null_level_reads_as_unstated_with_its_reason() {
+        let mut json = serde_json::to_value(summary()).unwrap();
+        json["dutch_level"] = serde_json::Value::Null;
+        let v: VacancySummary = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(
+            v.dutch(),
+            DutchAsk::Unstated(DutchUnstated::NoLanguageStated),
+            "no reason given: the weaker claim"
+        );
+        json["dutch_unstated"] = "dutch_asked".into();
+        let v: VacancySummary = serde_json::from_value(json).unwrap();
+        assert_eq!(v.dutch(), DutchAsk::Unstated(DutchUnstated::DutchAsked));
+        assert_eq!(v.dutch().level(), None);
+        let back = serde_json::to_value(&v).unwrap();
+        assert!(
+            back["dutch_level"].is_null(),
+            "null is written, not left out"
+        );
+        assert_eq!(back["dutch_unstated"], "dutch_asked");
     }
 
     #[test]

@@ -134,15 +134,18 @@ pub enum FitClass {
     Beyond,
     /// The person's level is unknown: nothing is judged.
     Unknown,
+    /// The vacancy states no Dutch level: nothing can be judged, whatever the person's level.
+    NotStated,
 }
 
 impl FitClass {
     /// Every class, in legend order.
-    pub const ALL: [FitClass; 4] = [
+    pub const ALL: [FitClass; 5] = [
         FitClass::Within,
         FitClass::OneAbove,
         FitClass::Beyond,
         FitClass::Unknown,
+        FitClass::NotStated,
     ];
 
     /// The class of a vacancy asking `required` for a person with `mine` (`None`: "I don't know").
@@ -155,6 +158,11 @@ impl FitClass {
         }
     }
 
+    /// The class of a vacancy asking `required` (`None`: it states no level).
+    pub fn of_vacancy(required: Option<DutchLevel>, mine: Option<DutchLevel>) -> Self {
+        required.map_or(FitClass::NotStated, |required| Self::of(required, mine))
+    }
+
     /// The CSS class for badges and swatches.
     pub const fn as_css(self) -> &'static str {
         match self {
@@ -162,6 +170,7 @@ impl FitClass {
             FitClass::OneAbove => "fit-one-above",
             FitClass::Beyond => "fit-beyond",
             FitClass::Unknown => "fit-unknown",
+            FitClass::NotStated => "fit-not-stated",
         }
     }
 
@@ -173,6 +182,7 @@ impl FitClass {
             FitClass::OneAbove => "#b15c00",
             FitClass::Beyond => "#6b6b6b",
             FitClass::Unknown => "#0b5cad",
+            FitClass::NotStated => "#6a3d9a",
         }
     }
 
@@ -185,6 +195,19 @@ impl FitClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vacancy_stating_no_level_is_never_judged() {
+        assert_eq!(
+            FitClass::of_vacancy(None, Some(DutchLevel::VeryGood)),
+            FitClass::NotStated
+        );
+        assert_eq!(FitClass::of_vacancy(None, None), FitClass::NotStated);
+        assert_eq!(
+            FitClass::of_vacancy(Some(DutchLevel::Basic), Some(DutchLevel::Basic)),
+            FitClass::Within
+        );
+    }
 
     #[test]
     fn levels_are_ordered_from_none_to_very_good() {

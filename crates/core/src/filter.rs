@@ -11,6 +11,9 @@ use crate::text::fold;
 pub struct VacancyFilter {
     /// Keep vacancies whose Dutch requirement is at most this level.
     pub dutch_max: Option<DutchLevel>,
+    /// With `dutch_max`, also drop the vacancies that state no level (by default they pass, and
+    /// the app marks them: the person decides whether to risk them).
+    pub hide_unstated_level: bool,
     /// Keyword, matched case- and accent-insensitively against title, employer, place and occupation code.
     pub keyword: Option<String>,
     pub contract: Option<ContractType>,
@@ -43,8 +46,10 @@ impl PreparedFilter<'_> {
     /// True when the vacancy passes every non-spatial criterion.
     pub fn matches(&self, v: &VacancySummary) -> bool {
         let f = self.filter;
-        f.dutch_max.is_none_or(|max| v.dutch_level <= max)
-            && f.contract.is_none_or(|c| v.contract == c)
+        f.dutch_max.is_none_or(|max| match v.dutch_level {
+            Some(level) => level <= max,
+            None => !f.hide_unstated_level,
+        }) && f.contract.is_none_or(|c| v.contract == c)
             && f.regime.is_none_or(|r| v.regime == r)
             && (!f.bottleneck_only || v.bottleneck)
             && self
@@ -55,9 +60,12 @@ impl PreparedFilter<'_> {
 }
 
 fn keyword_matches(v: &VacancySummary, folded_keyword: &str) -> bool {
-    v.occupation_code.starts_with(folded_keyword)
+    v.occupation_code
+        .as_deref()
+        .is_some_and(|code| code.starts_with(folded_keyword))
         || [&v.title, &v.employer, &v.place]
-            .iter()
+            .into_iter()
+            .chain(&v.occupation_label)
             .any(|field| fold(field).contains(folded_keyword))
 }
 
@@ -150,14 +158,19 @@ mod tests {
             place: "Kortrijk".into(),
             lat,
             lon,
-            dutch_level: level,
+            dutch_level: Some(level),
+            dutch_unstated: None,
             contract: ContractType::Permanent,
+            contract_label: None,
             regime: Regime::FullTime,
+            regime_label: None,
             bottleneck: false,
-            occupation_code: "7411".into(),
+            occupation_code: Some("7411".into()),
+            occupation_label: None,
             published: "2026-11-01".into(),
             apply_mode: ApplyMode::InApp,
             distance_km: None,
+            source: None,
         }
     }
 
@@ -190,8 +203,55 @@ mod tests {
         let levels: Vec<_> = found.iter().map(|(v, _)| v.dutch_level).collect();
         assert_eq!(
             levels,
-            vec![DutchLevel::None, DutchLevel::Starter, DutchLevel::Basic]
+            vec![
+                Some(DutchLevel::None),
+                Some(DutchLevel::Starter),
+                Some(DutchLevel::Basic)
+            ]
         );
+    }
+
+    #[test]
+    fn offers_stating_no_level_pass_a_level_filter_unless_hidden() {
+        let unstated = VacancySummary {
+            dutch_level: None,
+            dutch_unstated: Some(crate::api::DutchUnstated::DutchAsked),
+            ..vacancy(1, 50.6, 3.95, DutchLevel::Good)
+        };
+        let passes = |dutch_max, hide_unstated_level| {
+            VacancyFilter {
+                dutch_max,
+                hide_unstated_level,
+                ..Default::default()
+            }
+            .prepare()
+            .matches(&unstated)
+        };
+        assert!(passes(Some(DutchLevel::None), false), "shown by default");
+        assert!(!passes(Some(DutchLevel::None), true));
+        assert!(
+            passes(None, true),
+            "without a level filter, hiding has nothing to act on"
+        );
+    }
+
+    #[test]
+    fn keyword_also_matches_the_source_occupation_name() {
+        let v = VacancySummary {
+            occupation_code: None,
+            occupation_label: Some("Soudeur / Soudeuse".into()),
+            ..vacancy(1, 50.6, 3.95, DutchLevel::Good)
+        };
+        let matches = |k: &str| {
+            VacancyFilter {
+                keyword: Some(k.into()),
+                ..Default::default()
+            }
+            .prepare()
+            .matches(&v)
+        };
+        assert!(matches("soudeuse"));
+        assert!(!matches("7411"), "no code, nothing to match by code");
     }
 
     #[test]

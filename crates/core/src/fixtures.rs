@@ -14,14 +14,19 @@ pub fn vacancy(id: u32) -> VacancySummary {
         place: "Kortrijk".into(),
         lat: 50.83,
         lon: 3.26,
-        dutch_level: DutchLevel::Basic,
+        dutch_level: Some(DutchLevel::Basic),
+        dutch_unstated: None,
         contract: ContractType::Permanent,
+        contract_label: None,
         regime: Regime::FullTime,
+        regime_label: None,
         bottleneck: false,
-        occupation_code: "7212".into(),
+        occupation_code: Some("7212".into()),
+        occupation_label: None,
         published: "2026-11-20".into(),
         apply_mode: ApplyMode::InApp,
         distance_km: None,
+        source: None,
     }
 }
 
@@ -40,14 +45,19 @@ pub fn pages_around(home: LatLon, count: u32, per_page: usize) -> Vec<CheckedPag
                 place: "Kortrijk".into(),
                 lat: home.lat + 0.5 * spread * angle.sin(),
                 lon: home.lon + 0.8 * spread * angle.cos(),
-                dutch_level: DutchLevel::ALL[(id % 6) as usize],
+                dutch_level: Some(DutchLevel::ALL[(id % 6) as usize]),
+                dutch_unstated: None,
                 contract: ContractType::ALL[(id % 4) as usize],
+                contract_label: None,
                 regime: Regime::ALL[(id % 2) as usize],
+                regime_label: None,
                 bottleneck: id % 5 == 0,
-                occupation_code: "7212".into(),
+                occupation_code: Some("7212".into()),
+                occupation_label: None,
                 published: "2026-11-20".into(),
                 apply_mode: ApplyMode::InApp,
                 distance_km: None,
+                source: None,
             }
         })
         .collect();

@@ -15,6 +15,8 @@ use crate::view_state::{MyDutch, ViewState};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LevelCounts {
     asked: [u32; 6],
+    /// Vacancies that state no Dutch level (Le Forem's): in the total, never "reachable".
+    unstated: u32,
 }
 
 impl LevelCounts {
@@ -49,9 +51,17 @@ impl LevelCounts {
         }
     }
 
-    /// Counts one vacancy asking `level`.
-    pub fn add(&mut self, level: DutchLevel) {
-        self.asked[level as usize] += 1;
+    /// Counts one vacancy asking `level` (`None`: it states none).
+    pub fn add(&mut self, level: Option<DutchLevel>) {
+        match level {
+            Some(level) => self.asked[level as usize] += 1,
+            None => self.unstated += 1,
+        }
+    }
+
+    /// The vacancies in reach that state no Dutch level.
+    pub fn unstated(&self) -> u32 {
+        self.unstated
     }
 
     /// The vacancies asking `level` or less.
@@ -71,17 +81,21 @@ impl LevelCounts {
     /// [`Self::at_most`]`(level)` split by how each vacancy fits someone at `mine`, indexed by
     /// [`FitClass::index`]: the chart draws each part in its fit colour, so the step that one
     /// more level adds shows in the "reachable with a course" colour.
-    pub fn at_most_by_fit(&self, level: DutchLevel, mine: Option<DutchLevel>) -> [u32; 4] {
-        let mut parts = [0; 4];
+    pub fn at_most_by_fit(
+        &self,
+        level: DutchLevel,
+        mine: Option<DutchLevel>,
+    ) -> [u32; FitClass::ALL.len()] {
+        let mut parts = [0; FitClass::ALL.len()];
         for asked in &DutchLevel::ALL[..=level as usize] {
             parts[usize::from(FitClass::of(*asked, mine).index())] += self.asked[*asked as usize];
         }
         parts
     }
 
-    /// Every vacancy in reach, whatever Dutch it asks.
+    /// Every vacancy in reach, whatever Dutch it asks, stated or not.
     pub fn total(&self) -> u32 {
-        self.asked.iter().sum()
+        self.asked.iter().sum::<u32>() + self.unstated
     }
 
     /// What one more level brings someone at `mine`; `None` when their level is unknown
@@ -144,7 +158,7 @@ mod tests {
             employer: "Bouwbedrijf Peeters".into(),
             lat,
             lon,
-            dutch_level: level,
+            dutch_level: Some(level),
             ..crate::fixtures::vacancy(id)
         }
     }
@@ -163,11 +177,22 @@ mod tests {
     }
 
     #[test]
+    fn offers_stating_no_level_are_in_the_total_but_never_reachable() {
+        let mut counts = LevelCounts::default();
+        counts.add(Some(DutchLevel::None));
+        counts.add(None);
+        counts.add(None);
+        assert_eq!(counts.unstated(), 2);
+        assert_eq!(counts.total(), 3);
+        assert_eq!(counts.at_most(DutchLevel::VeryGood), 1);
+    }
+
+    #[test]
     fn counts_are_cumulative_from_none_to_very_good() {
         let mut counts = LevelCounts::default();
         for (level, n) in DutchLevel::ALL.into_iter().zip([3, 0, 2, 5, 1, 4]) {
             for _ in 0..n {
-                counts.add(level);
+                counts.add(Some(level));
             }
         }
         let steps: Vec<u32> = counts.cumulative().iter().map(|(_, n)| *n).collect();
@@ -223,7 +248,7 @@ mod tests {
             .zip([1000, 500, 675, 1240, 300, 100])
         {
             for _ in 0..n {
-                counts.add(level);
+                counts.add(Some(level));
             }
         }
         let payoff = counts
@@ -241,30 +266,33 @@ mod tests {
         let mut counts = LevelCounts::default();
         for (level, n) in DutchLevel::ALL.into_iter().zip([3, 0, 2, 5, 1, 4]) {
             for _ in 0..n {
-                counts.add(level);
+                counts.add(Some(level));
             }
         }
         let basic = Some(DutchLevel::Basic);
         // [within, one above, beyond, unknown]
         assert_eq!(
             counts.at_most_by_fit(DutchLevel::Starter, basic),
-            [3, 0, 0, 0]
+            [3, 0, 0, 0, 0]
         );
         assert_eq!(
             counts.at_most_by_fit(DutchLevel::Medium, basic),
-            [5, 5, 0, 0]
+            [5, 5, 0, 0, 0]
         );
         assert_eq!(
             counts.at_most_by_fit(DutchLevel::VeryGood, basic),
-            [5, 5, 5, 0]
+            [5, 5, 5, 0, 0]
         );
-        assert_eq!(counts.at_most_by_fit(DutchLevel::Good, None), [0, 0, 0, 11]);
+        assert_eq!(
+            counts.at_most_by_fit(DutchLevel::Good, None),
+            [0, 0, 0, 11, 0]
+        );
     }
 
     #[test]
     fn no_payoff_at_the_top_level_nor_for_an_unknown_level() {
         let mut counts = LevelCounts::default();
-        counts.add(DutchLevel::Good);
+        counts.add(Some(DutchLevel::Good));
         assert_eq!(counts.payoff(MyDutch::Level(DutchLevel::VeryGood)), None);
         assert_eq!(counts.payoff(MyDutch::Unknown), None);
     }

@@ -254,7 +254,7 @@ mod tests {
             description: "Wij zoeken".into(),
             content_language: "nl".into(),
             languages: Vec::new(),
-            hours_per_week: 38.0,
+            hours_per_week: Some(38.0),
             apply_url: None,
         };
         let mut json = serde_json::to_value(&detail).unwrap();

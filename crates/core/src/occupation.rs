@@ -109,9 +109,42 @@ pub fn occupation_label(code: &str, lang: &str) -> String {
     names_of(code).map_or_else(|| code.to_owned(), |n| n.name_in(lang).to_owned())
 }
 
+/// What to show for a vacancy's occupation in `lang`: the code's name when it has a code, else
+/// the source's own name (in the source's language), else nothing.
+pub fn vacancy_occupation(v: &crate::api::VacancySummary, lang: &str) -> String {
+    match (&v.occupation_code, &v.occupation_label) {
+        (Some(code), _) => occupation_label(code, lang),
+        (None, Some(label)) => label.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// [`vacancy_occupation`] for a row of the zone table.
+pub fn row_occupation(row: &crate::zone::OccupationRow, lang: &str) -> String {
+    match &row.source_label {
+        Some(label) if row.code.is_empty() => label.clone(),
+        _ => occupation_label(&row.code, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vacancy_without_a_code_shows_the_source_name() {
+        let coded = crate::fixtures::vacancy(1);
+        assert_eq!(
+            vacancy_occupation(&coded, "fr"),
+            occupation_label("7212", "fr")
+        );
+        let forem = crate::api::VacancySummary {
+            occupation_code: None,
+            occupation_label: Some("Soudeur".into()),
+            ..coded
+        };
+        assert_eq!(vacancy_occupation(&forem, "nl"), "Soudeur");
+    }
 
     #[test]
     fn the_table_is_sorted_by_code_without_duplicates_so_lookups_find_every_row() {

@@ -99,6 +99,9 @@ pub struct ViewState {
     pub contract: Option<ContractType>,
     pub regime: Option<Regime>,
     pub bottleneck_only: bool,
+    /// Drop the vacancies that state no Dutch level when the level filters (URL `unstated=hide`);
+    /// by default they are shown, marked.
+    pub hide_unstated_level: bool,
     /// The vacancy open in the detail view.
     pub vacancy: Option<u32>,
     /// The application form is open for `vacancy`.
@@ -117,6 +120,7 @@ impl Default for ViewState {
             contract: None,
             regime: None,
             bottleneck_only: false,
+            hide_unstated_level: false,
             vacancy: None,
             applying: false,
             lang: None,
@@ -162,6 +166,14 @@ impl ViewState {
                 "contract" => set(&mut state.contract, ContractType::parse(value).map(Some)),
                 "regime" => set(&mut state.regime, Regime::parse(value).map(Some)),
                 "bottleneck" => set(&mut state.bottleneck_only, parse_flag(value)),
+                "unstated" => set(
+                    &mut state.hide_unstated_level,
+                    match value {
+                        "hide" => Some(true),
+                        "show" => Some(false),
+                        _ => None,
+                    },
+                ),
                 "vacancy" => set(
                     &mut state.vacancy,
                     value.parse::<u32>().ok().filter(|&id| id > 0).map(Some),
@@ -213,6 +225,9 @@ impl ViewState {
         if self.bottleneck_only {
             q.push(("bottleneck", "1".to_owned()));
         }
+        if self.hide_unstated_level {
+            q.push(("unstated", "hide".to_owned()));
+        }
         if let Some(id) = self.vacancy {
             q.push(("vacancy", id.to_string()));
             if self.applying {
@@ -229,6 +244,7 @@ impl ViewState {
     pub fn filter(&self) -> VacancyFilter {
         VacancyFilter {
             dutch_max: self.reach.dutch_max(self.dutch),
+            hide_unstated_level: self.hide_unstated_level,
             keyword: Some(self.keyword.clone()).filter(|k| !k.trim().is_empty()),
             contract: self.contract,
             regime: self.regime,
@@ -282,6 +298,18 @@ mod tests {
 
     fn parse(query: &[(&str, &str)]) -> (ViewState, Vec<DroppedParam>) {
         ViewState::from_query(query.iter().copied())
+    }
+
+    #[test]
+    fn hiding_offers_without_a_level_is_in_the_url_and_reaches_the_filter() {
+        let (state, dropped) = ViewState::from_query([("unstated", "hide")]);
+        assert!(dropped.is_empty());
+        assert!(state.hide_unstated_level && state.filter().hide_unstated_level);
+        assert_eq!(state.to_query(), vec![("unstated", "hide".to_owned())]);
+        let (shown, _) = ViewState::from_query([("unstated", "show")]);
+        assert!(!shown.hide_unstated_level && shown.to_query().is_empty());
+        let (_, dropped) = ViewState::from_query([("unstated", "maybe")]);
+        assert_eq!(dropped.len(), 1);
     }
 
     #[test]

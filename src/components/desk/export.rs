@@ -4,13 +4,12 @@
 use super::Desk;
 use crate::components::download::download_csv;
 use crate::i18n::*;
-use crate::labels::{contract_name, level_name, regime_name};
+use crate::labels::{contract_name, dutch_ask_name, regime_name};
 use crate::vacancies::{Detail, VacancyDetails};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use passerelle_core::api::{ContractType, Regime};
+use passerelle_core::api::{ContractType, DutchAsk, Regime};
 use passerelle_core::desk::{shortlist_csv, ExportColumn, ExportLabels};
-use passerelle_core::DutchLevel;
 
 /// The file name offered by the browser.
 const FILE_NAME: &str = "passerelle-shortlist.csv";
@@ -45,8 +44,8 @@ impl ExportLabels for DeskExportLabels {
         .to_string()
     }
 
-    fn dutch_level(&self, level: DutchLevel) -> String {
-        level_name(self.i18n, level)
+    fn dutch(&self, ask: DutchAsk) -> String {
+        dutch_ask_name(self.i18n, ask)
     }
 
     fn contract(&self, contract: ContractType) -> String {

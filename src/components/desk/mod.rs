@@ -195,7 +195,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
                     .map(|v| MapPoint {
                         id: v.id,
                         location: v.location(),
-                        class: FitClass::of(v.dutch_level, mine),
+                        class: FitClass::of_vacancy(v.dutch_level, mine),
                     })
                     .collect::<Vec<_>>(),
             )

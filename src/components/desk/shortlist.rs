@@ -61,7 +61,8 @@ pub fn ShortlistPanel() -> impl IntoView {
                     .entries()
                     .iter()
                     .filter_map(|e| l.vacancies.by_id(e.id))
-                    .map(|v| v.dutch_level)
+                    // A vacancy stating no level says nothing about a course.
+                    .filter_map(|v| v.dutch_level)
                     .collect::<Vec<_>>();
                 CourseHint::of(s.dutch, levels)
             })

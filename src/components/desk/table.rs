@@ -4,13 +4,13 @@
 
 use super::use_desk;
 use crate::i18n::*;
-use crate::labels::{contract_name, fit_name, format_count, format_km, level_name};
+use crate::labels::{dutch_ask_name, fit_name, format_count, format_km, vacancy_contract};
 use crate::url_state::{view_href, RESULTS_PATH};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use passerelle_core::desk::{DeskRow, Page, SortColumn, TableSort};
 use passerelle_core::dutch::FitClass;
-use passerelle_core::occupation::occupation_label;
+use passerelle_core::occupation::vacancy_occupation;
 use wasm_bindgen::JsCast;
 
 /// What a key does in the table body.
@@ -207,7 +207,8 @@ pub fn DeskTable(
                             let id = v.id;
                             let town = desk.state.with_untracked(|s| s.towns().get(row.town).map(|t| t.municipality));
                             let shortlisted = Memo::new(move |_| desk.state.with(|s| s.shortlist.contains(id)));
-                            let class = move || FitClass::of(v.dutch_level, mine.get());
+                            let class = move || FitClass::of_vacancy(v.dutch_level, mine.get());
+                            let ask = v.dutch();
                             let title = v.title.clone();
                             let toggle_label = {
                                 let title = title.clone();
@@ -238,12 +239,12 @@ pub fn DeskTable(
                                     <td>
                                         <span class=move || format!("fit-badge {}", class().as_css())>
                                             <span class="fit-icon" aria-hidden="true"></span>
-                                            {move || level_name(i18n, v.dutch_level)}
+                                            {move || dutch_ask_name(i18n, ask)}
                                         </span>
                                         <br /><span class="muted">{move || fit_name(i18n, class())}</span>
                                     </td>
-                                    <td>{move || occupation_label(&v.occupation_code, lang())}</td>
-                                    <td>{move || contract_name(i18n, v.contract)}</td>
+                                    <td>{let v = v.clone(); move || vacancy_occupation(&v, lang())}</td>
+                                    <td>{let v = v.clone(); move || vacancy_contract(i18n, &v)}</td>
                                     <td>{v.published.clone()}</td>
                                 </tr>
                             }
@@ -310,7 +311,7 @@ fn DeskDetail(opened: RwSignal<Option<u32>>) -> impl IntoView {
                 <p>
                     {move || nearest.map(|(m, km)| format!("{} · {}", m.name_in(lang()),
                         t_string!(i18n, km_away, km = format_km(i18n.get_locale(), km)))).unwrap_or_default()}
-                    " · "{move || t_string!(i18n, dutch_required, level = level_name(i18n, v.dutch_level)).to_string()}
+                    " · "{move || t_string!(i18n, dutch_required, level = dutch_ask_name(i18n, v.dutch())).to_string()}
                 </p>
                 <p class="desk-detail-actions">
                     <button type="button" class="button button-primary"

@@ -13,7 +13,7 @@ pub use page::{ShortlistPage, SHORTLIST_PATH};
 use crate::api::use_api;
 use crate::components::qr::QrCode;
 use crate::i18n::*;
-use crate::labels::{format_km, level_name, LocalCount};
+use crate::labels::{dutch_ask_name, format_km, LocalCount};
 use crate::url_state::{view_href, RESULTS_PATH};
 use crate::vacancies::{use_vacancy_details, Detail, VacancyDetails};
 use leptos::prelude::*;
@@ -102,7 +102,8 @@ pub fn HandoverSheet(
             entries
                 .iter()
                 .filter_map(|e| match e {
-                    Entry::Ready { detail, .. } => Some(detail.summary.dutch_level),
+                    // A vacancy stating no level says nothing about a course.
+                    Entry::Ready { detail, .. } => detail.summary.dutch_level,
                     _ => None,
                 })
                 .collect::<Vec<_>>()
@@ -182,7 +183,7 @@ fn HandoverEntry(
     let i18n = use_i18n();
     let lang = move || locale_code(i18n.get_locale());
     let v = detail.summary;
-    let (id, location, level) = (v.id, v.location(), v.dutch_level);
+    let (id, location, ask, text_lang) = (v.id, v.location(), v.dutch(), v.text_lang());
     let nearest =
         desk.with_untracked(|s| s.nearest_town(location).map(|(t, km)| (t.municipality, km)));
     let station = station::nearest(location);
@@ -213,10 +214,10 @@ fn HandoverEntry(
     view! {
         <li class="handover-entry" aria-labelledby=labelled_by>
             <div class="handover-text">
-                <h3 id=title_id lang="nl" dir="auto">
+                <h3 id=title_id lang=text_lang dir="auto">
                     <a href=vacancy_link>{v.title.clone()}</a>
                 </h3>
-                <p><span lang="nl" dir="auto">{v.employer.clone()}</span>" · "<span lang="nl" dir="auto">{v.place.clone()}</span></p>
+                <p><span lang=text_lang dir="auto">{v.employer.clone()}</span>" · "<span lang=text_lang dir="auto">{v.place.clone()}</span></p>
                 <ul class="handover-facts">
                     {nearest.map(|(town, km)| view! {
                         <li>{move || t_string!(i18n, detail_distance, km = format_km(i18n.get_locale(), km), town = town.name_in(lang())).to_string()}</li>
@@ -224,7 +225,7 @@ fn HandoverEntry(
                     {station.map(|(s, km)| view! {
                         <li>{move || t_string!(i18n, detail_station, station = s.name_in(lang()), km = format_km(i18n.get_locale(), km)).to_string()}</li>
                     })}
-                    <li>{move || t_string!(i18n, dutch_required, level = level_name(i18n, level)).to_string()}</li>
+                    <li>{move || t_string!(i18n, dutch_required, level = dutch_ask_name(i18n, ask)).to_string()}</li>
                     <li>{how_to_apply}</li>
                     <li>{move || t_string!(i18n, handover_reference, reference = id).to_string()}</li>
                     {note.map(|note| view! {

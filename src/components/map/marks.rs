@@ -78,11 +78,18 @@ impl Marks {
     fn single(&self, mark: &Mark) -> Layer {
         let point = &self.points[mark.first];
         let colour = point.class.colour();
-        // Shape as well as colour tells the fit apart: solid disc, ring, small grey dot.
+        // Shape as well as colour tells the fit apart: solid disc, ring, small grey dot, and a
+        // dashed ring for an offer stating no level.
         let (radius, weight, stroke, fill) = match point.class {
             FitClass::OneAbove => (6.5, 3.0, colour, "#ffffff"),
             FitClass::Beyond => (4.5, 1.0, "#ffffff", colour),
+            FitClass::NotStated => (6.5, 2.5, colour, "#ffffff"),
             FitClass::Within | FitClass::Unknown => (6.5, 1.5, "#ffffff", colour),
+        };
+        let dash = if point.class == FitClass::NotStated {
+            "3 2"
+        } else {
+            ""
         };
         let options = object(&[
             ("renderer", self.canvas.clone().into()),
@@ -91,6 +98,7 @@ impl Marks {
             ("color", stroke.into()),
             ("fillColor", fill.into()),
             ("fillOpacity", 0.95.into()),
+            ("dashArray", dash.into()),
             ("vacancyId", point.id.into()),
         ]);
         CircleMarker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options)

@@ -3,7 +3,7 @@
 
 use crate::i18n::*;
 use crate::labels::{
-    contract_name, fit_name, format_count, format_km, level_name, regime_name, LocalCount,
+    dutch_ask_name, fit_name, format_count, format_km, vacancy_contract, vacancy_regime, LocalCount,
 };
 use crate::url_state::{use_current_view, view_href, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
@@ -89,7 +89,9 @@ fn VacancyCard(
     let v = item.vacancy;
     let class = item.class;
     let distance = item.distance_km;
-    let level = v.dutch_level;
+    let ask = v.dutch();
+    let text_lang = v.text_lang();
+    let terms = v.clone();
     let id = v.id;
     // Rows are keyed by id and kept across filter changes, so the link follows the current filters.
     let href = move || {
@@ -102,7 +104,7 @@ fn VacancyCard(
             },
         )
     };
-    let (contract, regime, bottleneck) = (v.contract, v.regime, v.bottleneck);
+    let bottleneck = v.bottleneck;
     view! {
         <li class="vacancy-item">
             <a
@@ -116,19 +118,19 @@ fn VacancyCard(
             >
                 // dir="auto" isolates the API's text: a stray right-to-left override in a title
                 // cannot reverse the distance and tags after it.
-                <span class="vacancy-title" lang="nl" dir="auto">{v.title}</span>
+                <span class="vacancy-title" lang=text_lang dir="auto">{v.title}</span>
                 <span class="vacancy-meta">
-                    <span lang="nl" dir="auto">{v.employer}</span>" · "<span lang="nl" dir="auto">{v.place}</span>
+                    <span lang=text_lang dir="auto">{v.employer}</span>" · "<span lang=text_lang dir="auto">{v.place}</span>
                     " · "{move || t_string!(i18n, km_away, km = format_km(i18n.get_locale(), distance)).to_string()}
                 </span>
                 <span class="vacancy-tags">
                     <span class=format!("fit-badge {}", class.as_css())>
                         <span class="fit-icon" aria-hidden="true"></span>
-                        {move || t_string!(i18n, dutch_required, level = level_name(i18n, level)).to_string()}
+                        {move || t_string!(i18n, dutch_required, level = dutch_ask_name(i18n, ask)).to_string()}
                         " — "{move || fit_name(i18n, class)}
                     </span>
-                    <span class="tag">{move || contract_name(i18n, contract)}</span>
-                    <span class="tag">{move || regime_name(i18n, regime)}</span>
+                    <span class="tag">{let terms = terms.clone(); move || vacancy_contract(i18n, &terms)}</span>
+                    <span class="tag">{move || vacancy_regime(i18n, &terms)}</span>
                     {bottleneck.then(|| view! { <span class="tag tag-bottleneck">{t!(i18n, bottleneck_badge)}</span> })}
                 </span>
             </a>

@@ -7,8 +7,8 @@ use crate::components::status::ErrorNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::{
-    api_error, clock_time, contract_name, format_km, language_name, level_description, level_name,
-    regime_name,
+    api_error, clock_time, dutch_ask_name, format_km, language_level_name, language_name,
+    level_description, vacancy_contract, vacancy_regime,
 };
 use crate::mode::use_kiosk;
 use crate::url_state::{use_current_view, use_view_navigator, view_href, History, RESULTS_PATH};
@@ -17,7 +17,7 @@ use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
-use passerelle_core::api::{ApplyMode, VacancyDetail};
+use passerelle_core::api::{ApplyMode, VacancyDetail, VacancySource};
 use passerelle_core::date::long_date;
 use passerelle_core::view_state::ViewState;
 use passerelle_core::FitClass;
@@ -179,7 +179,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
     let state = use_current_view();
     let navigate = use_view_navigator();
     let v = detail.summary.clone();
-    let level = v.dutch_level;
+    let ask = v.dutch();
     let location = v.location();
     let town = state.get_untracked().town;
     let distance = town.map(|t| haversine_km(t.location, location));
@@ -196,12 +196,13 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
         .filter(|l| l.language != "nl")
         .cloned()
         .collect();
-    let class = move || FitClass::of(level, state.read().dutch.level());
+    let class = move || FitClass::of_vacancy(ask.level(), state.read().dutch.level());
     let compare = move || match class() {
         FitClass::Within => t_string!(i18n, detail_compare_within).to_string(),
         FitClass::OneAbove => t_string!(i18n, detail_compare_one_above).to_string(),
         FitClass::Beyond => t_string!(i18n, detail_compare_beyond).to_string(),
         FitClass::Unknown => t_string!(i18n, detail_compare_unknown).to_string(),
+        FitClass::NotStated => t_string!(i18n, level_unstated_desc).to_string(),
     };
     let external_url = detail
         .apply_url
@@ -215,7 +216,8 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
         };
         navigate(RESULTS_PATH, &next, History::Push);
     };
-    let (contract, regime, hours) = (v.contract, v.regime, detail.hours_per_week);
+    let hours = detail.hours_per_week;
+    let terms_of = v.clone();
     let published = v.published.clone();
     let lang_of_content = detail.content_language.clone();
     let kiosk = use_kiosk().is_some();
@@ -230,7 +232,10 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
                 <li>{move || t_string!(i18n, detail_station, station = s.name_in(crate::i18n::locale_code(i18n.get_locale())), km = format_km(i18n.get_locale(), km)).to_string()}</li>
             })}
             <li>{move || {
-                let terms = format!("{} · {} · {}", contract_name(i18n, contract), regime_name(i18n, regime), t_string!(i18n, detail_hours, hours = hours));
+                let mut terms = format!("{} · {}", vacancy_contract(i18n, &terms_of), vacancy_regime(i18n, &terms_of));
+                if let Some(hours) = hours {
+                    terms = format!("{terms} · {}", t_string!(i18n, detail_hours, hours = hours));
+                }
                 t_string!(i18n, detail_contract, terms = terms).to_string()
             }}</li>
             <li>{move || t_string!(i18n, detail_published, date = long_date(&published, locale_code(i18n.get_locale()))).to_string()}</li>
@@ -239,10 +244,10 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
             <h3 id="dutch-heading">{t!(i18n, detail_dutch_title)}</h3>
             <p class=move || format!("fit-badge {}", class().as_css())>
                 <span class="fit-icon" aria-hidden="true"></span>
-                <strong>{move || level_name(i18n, level)}</strong>
-                {(level.cefr_hint() != "–").then(|| view! { " (" {t!(i18n, cefr_hint, cefr = move || level.cefr_hint())} ")" })}
+                <strong>{move || dutch_ask_name(i18n, ask)}</strong>
+                {ask.level().filter(|l| l.cefr_hint() != "–").map(|level| view! { " (" {t!(i18n, cefr_hint, cefr = move || level.cefr_hint())} ")" })}
             </p>
-            <p>{move || level_description(i18n, level)}</p>
+            {ask.level().map(|level| view! { <p>{move || level_description(i18n, level)}</p> })}
             <p>{compare}</p>
             <h3>{t!(i18n, detail_other_languages)}</h3>
             {if other_languages.is_empty() {
@@ -252,7 +257,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
                     <ul>
                         {other_languages.into_iter().map(|l| {
                             let (code, level) = (l.language.clone(), l.level);
-                            view! { <li>{move || t_string!(i18n, detail_language_level, language = language_name(i18n, &code), level = level_name(i18n, level)).to_string()}</li> }
+                            view! { <li>{move || t_string!(i18n, detail_language_level, language = language_name(i18n, &code), level = language_level_name(i18n, level)).to_string()}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -260,11 +265,21 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
         </section>
         <section class="description" aria-labelledby="description-heading">
             <h3 id="description-heading">{t!(i18n, detail_description)}</h3>
-            <p class="original-language">{t!(i18n, original_language_note)}</p>
-            <div lang=lang_of_content>
-                // Plain text only: each paragraph is a text node, never HTML.
-                {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-            </div>
+            {match lang_of_content.as_str() {
+                "nl" => Some(view! { <p class="original-language">{t!(i18n, original_language_note)}</p> }.into_any()),
+                "fr" => Some(view! { <p class="original-language">{t!(i18n, original_language_note_fr)}</p> }.into_any()),
+                _ => None,
+            }}
+            {if paragraphs.is_empty() {
+                view! { <p class="notice notice-info">{t!(i18n, detail_no_description)}</p> }.into_any()
+            } else {
+                view! {
+                    <div lang=lang_of_content.clone()>
+                        // Plain text only: each paragraph is a text node, never HTML.
+                        {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
         </section>
         <aside class="notice notice-info train-ticket">
             <p>{t!(i18n, train_ticket_note)}</p>
@@ -277,7 +292,12 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
                     <PhoneLink url=url explanation=Signal::derive(move || t_string!(i18n, kiosk_external_apply).to_string()) />
                 }.into_any(),
                 (ApplyMode::External, Some(url)) => view! {
-                    <a class="button button-primary" href=url target="_blank" rel="noopener noreferrer">{t!(i18n, detail_apply_external)}</a>
+                    <a class="button button-primary" href=url target="_blank" rel="noopener noreferrer">
+                        {match v.source {
+                            Some(VacancySource::Forem) => t!(i18n, detail_apply_source).into_any(),
+                            None => t!(i18n, detail_apply_external).into_any(),
+                        }}
+                    </a>
                     <p class="field-hint">{t!(i18n, detail_external_note)}</p>
                 }.into_any(),
                 (ApplyMode::External, None) => view! {

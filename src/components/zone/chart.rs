@@ -67,9 +67,18 @@ pub fn ZoneChart() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let unstated = (bar.unstated > 0).then(|| {
+                    let width = f64::from(bar.unstated) / widest * 100.0;
+                    view! {
+                        <rect class="zone-bar zone-level-unstated"
+                            x=format!("{left:.3}%") y=em(top + BAR_TOP_EM)
+                            width=format!("{width:.3}%") height=em(BAR_EM) />
+                    }
+                });
                 view! {
                     <g>
                         {parts}
+                        {unstated}
                         <text x="0" y=em(top + BASELINE_EM)>{format!("{}{}", bar.name, flag(bar.bottleneck))}</text>
                         <text x="100%" y=em(top + BASELINE_EM) text-anchor="end">
                             {format_count(locale, bar.total as usize)}
@@ -80,7 +89,13 @@ pub fn ZoneChart() -> impl IntoView {
             .collect_view()
     };
     let legend = move || {
-        DutchLevel::ALL
+        let unstated = bars.read().iter().any(|b| b.unstated > 0).then(|| {
+            view! {
+                <li><span class="zone-swatch zone-level-unstated"></span>
+                    {t!(i18n, zone_col_unstated)}</li>
+            }
+        });
+        let levels = DutchLevel::ALL
             .into_iter()
             .map(|level| {
                 view! {
@@ -88,7 +103,8 @@ pub fn ZoneChart() -> impl IntoView {
                         {level_name(i18n, level)}</li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! { {levels}{unstated} }
     };
     view! {
         <Show when=move || !bars.read().is_empty()>

@@ -8,7 +8,7 @@ use crate::i18n::*;
 use crate::labels::{contract_name, level_name, regime_name};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use passerelle_core::occupation::occupation_label;
+use passerelle_core::occupation::row_occupation;
 use passerelle_core::zone::{zone_csv, ZoneCsvLabels};
 use passerelle_core::DutchLevel;
 
@@ -120,6 +120,7 @@ fn labels(i18n: I18nContext<Locale>, zone: &Zone, api: &str) -> ZoneCsvLabels {
         bottleneck: t_string!(i18n, zone_bottleneck).to_string(),
         yes: t_string!(i18n, zone_csv_yes).to_string(),
         levels: DutchLevel::ALL.map(|l| level_name(i18n, l)),
+        unstated: t_string!(i18n, zone_col_unstated).to_string(),
         total: t_string!(i18n, zone_col_total).to_string(),
         totals: t_string!(i18n, zone_totals).to_string(),
         share: format!("{} (%)", t_string!(i18n, zone_share)),
@@ -137,11 +138,8 @@ pub fn ZoneCsvButton() -> impl IntoView {
         let lang = locale_code(i18n.get_locale_untracked());
         let sort = zone.view.with_untracked(|v| v.sort);
         let csv = zone.count.with_untracked(|c| {
-            c.as_ref().map(|c| {
-                zone_csv(c.table(), sort, &labels, |code| {
-                    occupation_label(code, lang)
-                })
-            })
+            c.as_ref()
+                .map(|c| zone_csv(c.table(), sort, &labels, |row| row_occupation(row, lang)))
         });
         if let Some(csv) = csv {
             download_csv(&csv, &file_name(&zone));

@@ -33,7 +33,7 @@ use leptos_use::signal_throttled;
 use passerelle_core::desk::DeskState;
 use passerelle_core::filter::{SearchArea, VacancyFilter};
 use passerelle_core::municipality::Municipality;
-use passerelle_core::occupation::occupation_label;
+use passerelle_core::occupation::row_occupation;
 use passerelle_core::zone::{
     covering_areas, OccupationRow, ZoneArea, ZoneCount, ZoneMap, ZoneReach, ZoneTable, ZoneView,
 };
@@ -193,6 +193,8 @@ pub struct OccupationLine {
     pub name: String,
     pub bottleneck: bool,
     pub by_level: [u32; 6],
+    /// Vacancies that state no Dutch level.
+    pub unstated: u32,
     pub total: u32,
 }
 
@@ -208,9 +210,10 @@ pub fn occupation_lines(
                 pick(t)
                     .into_iter()
                     .map(|r| OccupationLine {
-                        name: occupation_label(&r.code, lang),
+                        name: row_occupation(r, lang),
                         bottleneck: r.bottleneck,
                         by_level: r.by_level,
+                        unstated: r.unstated,
                         total: r.total(),
                     })
                     .collect()
@@ -333,7 +336,7 @@ mod tests {
         VacancySummary {
             lat,
             lon,
-            dutch_level: level,
+            dutch_level: Some(level),
             bottleneck,
             ..vacancy(id)
         }

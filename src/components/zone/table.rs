@@ -6,7 +6,7 @@ use super::{occupation_lines, use_zone};
 use crate::i18n::*;
 use crate::labels::{format_count, format_share, level_name};
 use leptos::prelude::*;
-use passerelle_core::occupation::occupation_label;
+use passerelle_core::occupation::row_occupation;
 use passerelle_core::zone::{Direction, ZoneSort};
 use passerelle_core::DutchLevel;
 
@@ -46,7 +46,7 @@ pub fn ZoneTableView() -> impl IntoView {
         let sort = zone.view.with(|v| v.sort);
         occupation_lines(
             zone.shown,
-            |t| t.rows(sort, |code| occupation_label(code, lang)),
+            |t| t.rows(sort, |row| row_occupation(row, lang)),
             lang,
         )
     });
@@ -54,7 +54,7 @@ pub fn ZoneTableView() -> impl IntoView {
         zone.shown.with(|t| {
             t.as_ref().map(|t| {
                 let shares = DutchLevel::ALL.map(|l| t.share_reachable(l));
-                (t.by_level(), t.total(), shares)
+                (t.by_level(), t.unstated(), t.total(), shares)
             })
         })
     });
@@ -72,6 +72,7 @@ pub fn ZoneTableView() -> impl IntoView {
                             })}
                         </th>
                         {r.by_level.iter().map(|&n| view! { <td>{count(n)}</td> }).collect_view()}
+                        <td>{count(r.unstated)}</td>
                         <td class="zone-total">{count(r.total)}</td>
                     </tr>
                 }
@@ -97,28 +98,31 @@ pub fn ZoneTableView() -> impl IntoView {
                         <SortHeader column=ZoneSort::Occupation(Direction::Ascending)
                             label=Signal::derive(move || t_string!(i18n, col_occupation).to_string()) />
                         {level_headers}
+                        <th scope="col">{t!(i18n, zone_col_unstated)}</th>
                         <SortHeader column=ZoneSort::Total(Direction::Descending)
                             label=Signal::derive(move || t_string!(i18n, zone_col_total).to_string()) />
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
                 <tfoot>
-                    {move || totals.get().map(|(by_level, total, shares)| view! {
+                    {move || totals.get().map(|(by_level, unstated, total, shares)| view! {
                         <tr class="zone-totals">
                             <th scope="row">{t!(i18n, zone_totals)}</th>
                             {by_level.iter().map(|&n| view! { <td>{count(n)}</td> }).collect_view()}
+                            <td>{count(unstated)}</td>
                             <td class="zone-total">{count(total)}</td>
                         </tr>
                         <tr class="zone-shares">
                             <th scope="row">{t!(i18n, zone_share)}</th>
                             {shares.iter().map(|&s| view! { <td>{format_share(i18n.get_locale(), s)}</td> }).collect_view()}
                             <td></td>
+                            <td></td>
                         </tr>
                     })}
                 </tfoot>
             </table>
         </div>
-        <Show when=move || totals.get().is_some_and(|t| t.1 == 0) && !zone.load.state.with(|l| l.is_partial())>
+        <Show when=move || totals.get().is_some_and(|t| t.2 == 0) && !zone.load.state.with(|l| l.is_partial())>
             <p class="notice notice-info">{t!(i18n, zone_empty)}</p>
         </Show>
     }

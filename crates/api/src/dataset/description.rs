@@ -57,7 +57,12 @@ pub fn render(rng: &mut impl Rng, input: &DescriptionInput<'_>) -> String {
 
     let tasks = bullets(input.occupation.tasks.iter().map(|t| (*t).to_owned()));
 
-    let mut profile = vec![dutch_sentence(v.dutch_level).to_owned()];
+    // The generated vacancies always state a level; only Le Forem's offers do not.
+    let mut profile: Vec<String> = v
+        .dutch_level
+        .map(|level| dutch_sentence(level).to_owned())
+        .into_iter()
+        .collect();
     for language in input.languages {
         profile.push(format!(
             "Kennis van het {} is een troef.",
@@ -71,7 +76,10 @@ pub fn render(rng: &mut impl Rng, input: &DescriptionInput<'_>) -> String {
     }
 
     let hours = match v.regime {
-        Regime::FullTime => format!("Een voltijdse job ({} uur per week).", input.hours_per_week),
+        // The generator only draws full and part time.
+        Regime::FullTime | Regime::Other => {
+            format!("Een voltijdse job ({} uur per week).", input.hours_per_week)
+        }
         Regime::PartTime => format!(
             "Een deeltijdse job ({} uur per week).",
             input.hours_per_week
@@ -137,5 +145,6 @@ fn contract_sentence(contract: ContractType) -> &'static str {
         ContractType::Apprenticeship => {
             "Een opleidingstraject waarin je werkt en leert (duaal leren)."
         }
+        ContractType::Other => "",
     }
 }

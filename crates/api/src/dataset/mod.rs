@@ -242,7 +242,7 @@ impl Dataset {
             description,
             content_language: "nl".to_owned(),
             languages: extra.languages.clone(),
-            hours_per_week: extra.hours_per_week,
+            hours_per_week: Some(extra.hours_per_week),
             apply_url,
         })
     }
@@ -272,8 +272,9 @@ fn generate_one(tables: &Tables, seed: u64, id: u32) -> (VacancySummary, Vacancy
         Regime::FullTime
     };
     let hours_per_week = match regime {
-        Regime::FullTime => 38.0,
         Regime::PartTime => [19.0, 20.0, 24.0, 25.0, 28.0, 30.0, 32.0][rng.random_range(0..7)],
+        // The generator only draws full and part time.
+        Regime::FullTime | Regime::Other => 38.0,
     };
     let title = if rng.random_ratio(3, 10) {
         format!("{} (m/v/x)", occupation.title)
@@ -288,11 +289,15 @@ fn generate_one(tables: &Tables, seed: u64, id: u32) -> (VacancySummary, Vacancy
         place: places::place_label(&mut rng, municipality),
         lat: location.lat,
         lon: location.lon,
-        dutch_level,
+        dutch_level: Some(dutch_level),
+        dutch_unstated: None,
         contract: tables.contracts.pick(&mut rng),
+        contract_label: None,
         regime,
+        regime_label: None,
         bottleneck: occupation.bottleneck,
-        occupation_code: occupation.isco.to_owned(),
+        occupation_code: Some(occupation.isco.to_owned()),
+        occupation_label: None,
         published: REFERENCE_DATE
             .minus_days(i64::from(rng.random_range(0..PUBLICATION_WINDOW_DAYS)))
             .iso(),
@@ -302,6 +307,7 @@ fn generate_one(tables: &Tables, seed: u64, id: u32) -> (VacancySummary, Vacancy
             ApplyMode::External
         },
         distance_km: None,
+        source: None,
     };
     let extra = VacancyExtra {
         occupation,
@@ -321,7 +327,7 @@ fn other_languages(rng: &mut impl Rng) -> Vec<LanguageRequirement> {
             let level = levels[rng.random_range(0..levels.len())];
             languages.push(LanguageRequirement {
                 language: code.to_owned(),
-                level,
+                level: Some(level),
             });
         }
     };

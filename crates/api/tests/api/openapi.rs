@@ -325,9 +325,17 @@ fn the_schemas_list_exactly_the_fields_the_server_reads_and_writes() {
     let external = vacancy_with(ApplyMode::External);
     let mut detail: VacancyDetail = index.dataset().detail(external.id).expect("exists");
     detail.summary.distance_km = Some(1.0);
+    // Every optional field set, so that the keys compared are the schema's whole list (Le
+    // Forem's offers carry these).
+    detail.summary.dutch_level = None;
+    detail.summary.dutch_unstated = Some(passerelle_core::api::DutchUnstated::DutchAsked);
+    detail.summary.contract_label = Some("Contrat de remplacement".into());
+    detail.summary.regime_label = Some("Temps plein ou partiel".into());
+    detail.summary.occupation_label = Some("Soudeur".into());
+    detail.summary.source = Some(passerelle_core::api::VacancySource::Forem);
     detail.languages.push(LanguageRequirement {
         language: "fr".into(),
-        level: passerelle_core::DutchLevel::Good,
+        level: Some(passerelle_core::DutchLevel::Good),
     });
     let detail_json = serde_json::to_value(&detail).expect("json");
     assert_eq!(

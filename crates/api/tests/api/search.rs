@@ -74,6 +74,7 @@ async fn filters_select_exactly_what_the_core_filter_selects() {
     let api = TestApi::new();
     let filter = VacancyFilter {
         dutch_max: Some(DutchLevel::Medium),
+        hide_unstated_level: false,
         keyword: Some("techn".into()),
         contract: Some(ContractType::Permanent),
         regime: Some(Regime::FullTime),

@@ -7,8 +7,7 @@
 
 use super::shortlist::ResolvedShortlist;
 use super::state::DeskState;
-use crate::api::{ApplyMode, ContractType, Regime, VacancySummary};
-use crate::dutch::DutchLevel;
+use crate::api::{ApplyMode, ContractType, DutchAsk, Regime, VacancySummary};
 use crate::municipality::Municipality;
 use crate::spreadsheet::{cell, decimal_comma, excel_csv};
 use crate::station;
@@ -60,8 +59,8 @@ pub trait ExportLabels {
     fn lang(&self) -> &str;
     /// The header of `column`.
     fn column(&self, column: ExportColumn) -> String;
-    /// The name of a Dutch level, as the app shows it.
-    fn dutch_level(&self, level: DutchLevel) -> String;
+    /// What a vacancy asks of Dutch, as the app shows it (a level, or why none is stated).
+    fn dutch(&self, ask: DutchAsk) -> String;
     /// The name of a contract type.
     fn contract(&self, contract: ContractType) -> String;
     /// The name of a working-time regime.
@@ -133,9 +132,16 @@ fn record(row: &ExportRow<'_>, labels: &impl ExportLabels) -> [String; 13] {
         ExportColumn::NearestStation => station::nearest(v.location())
             .map(|(s, _)| s.name_in(lang).to_owned())
             .unwrap_or_default(),
-        ExportColumn::DutchLevel => labels.dutch_level(v.dutch_level),
-        ExportColumn::Contract => labels.contract(v.contract),
-        ExportColumn::Regime => labels.regime(v.regime),
+        ExportColumn::DutchLevel => labels.dutch(v.dutch()),
+        // A label the source used that maps to no type is more telling than "other".
+        ExportColumn::Contract => match (v.contract, &v.contract_label) {
+            (ContractType::Other, Some(label)) => cell(label),
+            (contract, _) => labels.contract(contract),
+        },
+        ExportColumn::Regime => match (v.regime, &v.regime_label) {
+            (Regime::Other, Some(label)) => cell(label),
+            (regime, _) => labels.regime(regime),
+        },
         ExportColumn::HowToApply => match (v.apply_mode, row.apply_url) {
             (ApplyMode::InApp, _) => labels.apply_in_app(),
             (ApplyMode::External, Some(url)) => cell(url),
@@ -161,8 +167,11 @@ mod tests {
         fn column(&self, column: ExportColumn) -> String {
             format!("col {column:?}")
         }
-        fn dutch_level(&self, level: DutchLevel) -> String {
-            format!("néerlandais {level}")
+        fn dutch(&self, ask: DutchAsk) -> String {
+            match ask {
+                DutchAsk::Level(level) => format!("néerlandais {level}"),
+                DutchAsk::Unstated(why) => format!("néerlandais {why:?}"),
+            }
         }
         fn contract(&self, contract: ContractType) -> String {
             contract.as_str().to_uppercase()

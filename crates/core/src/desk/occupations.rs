@@ -22,15 +22,17 @@ pub struct OccupationCount<'a> {
 /// vacancies (most first), then by code.
 pub fn occupations_in(items: &[VacancySummary]) -> Vec<OccupationCount<'_>> {
     let mut by_code: HashMap<&str, OccupationCount<'_>> = HashMap::new();
-    for v in items {
-        let entry = by_code
-            .entry(v.occupation_code.as_str())
-            .or_insert_with(|| OccupationCount {
-                code: &v.occupation_code,
-                bottleneck: false,
-                example_title: &v.title,
-                vacancies: 0,
-            });
+    // An occupation without an ISCO code (Le Forem's) cannot be chosen by code.
+    for (v, code) in items
+        .iter()
+        .filter_map(|v| Some((v, v.occupation_code.as_deref()?)))
+    {
+        let entry = by_code.entry(code).or_insert_with(|| OccupationCount {
+            code,
+            bottleneck: false,
+            example_title: &v.title,
+            vacancies: 0,
+        });
         entry.vacancies += 1;
         entry.bottleneck |= v.bottleneck;
     }
@@ -90,7 +92,7 @@ mod tests {
 
     fn with(id: u32, code: &str, bottleneck: bool) -> VacancySummary {
         VacancySummary {
-            occupation_code: code.into(),
+            occupation_code: Some(code.into()),
             bottleneck,
             ..vacancy(id)
         }

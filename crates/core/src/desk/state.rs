@@ -399,7 +399,10 @@ pub struct DeskFilter {
 impl DeskFilter {
     /// True when the vacancy passes every non-spatial criterion.
     pub fn matches(&self, prepared: &PreparedFilter<'_>, v: &VacancySummary) -> bool {
-        (self.occupations.is_empty() || self.occupations.contains(&v.occupation_code))
+        (self.occupations.is_empty()
+            || v.occupation_code
+                .as_ref()
+                .is_some_and(|code| self.occupations.contains(code)))
             && prepared.matches(v)
     }
 }
@@ -728,10 +731,10 @@ mod tests {
         let filter = state.filter();
         let prepared = filter.base.prepare();
         let v = VacancySummary {
-            occupation_code: "5321".into(),
+            occupation_code: Some("5321".into()),
             contract: ContractType::Permanent,
             regime: Regime::PartTime,
-            dutch_level: DutchLevel::VeryGood,
+            dutch_level: Some(DutchLevel::VeryGood),
             ..crate::fixtures::vacancy(1)
         };
         assert!(
@@ -739,7 +742,7 @@ mod tests {
             "Dutch does not filter at the desk"
         );
         let other_occupation = VacancySummary {
-            occupation_code: "9999".into(),
+            occupation_code: Some("9999".into()),
             ..v.clone()
         };
         assert!(!filter.matches(&prepared, &other_occupation));

@@ -4,6 +4,7 @@
 
 use super::state::{DeskFilter, DeskState, HomeTown};
 use crate::api::VacancySummary;
+use crate::dutch::DutchLevel;
 use crate::filter::{nearest_area, SearchArea};
 use crate::geo::{BoundingBox, LatLon};
 use std::collections::HashMap;
@@ -210,10 +211,16 @@ pub fn sort_rows(rows: &mut [DeskRow], items: &[VacancySummary], sort: TableSort
     }
 }
 
+/// A level's place in the Dutch column's order: a vacancy stating no level sorts after
+/// every level (it may ask anything).
+fn level_rank(level: Option<DutchLevel>) -> u32 {
+    level.map_or(DutchLevel::ALL.len() as u32, |l| l as u32)
+}
+
 /// The text a text column sorts by; `YYYY-MM-DD` dates sort as text.
 fn column_text(v: &VacancySummary, column: SortColumn) -> &str {
     match column {
-        SortColumn::Occupation => &v.occupation_code,
+        SortColumn::Occupation => v.occupation_key(),
         _ => &v.published,
     }
 }
@@ -226,7 +233,7 @@ fn column_ranks(rows: &[DeskRow], items: &[VacancySummary], column: SortColumn) 
         SortColumn::Distance => vec![0; rows.len()],
         SortColumn::DutchLevel => rows
             .iter()
-            .map(|r| vacancy(r).map_or(0, |v| v.dutch_level as u32))
+            .map(|r| vacancy(r).map_or(0, |v| level_rank(v.dutch_level)))
             .collect(),
         SortColumn::Contract => rows
             .iter()
@@ -366,7 +373,7 @@ mod tests {
         let mut s = state(&[(MONS, 60)]);
         s.add_occupation("7212");
         let mut other = at(2, 50.46, 3.96);
-        other.occupation_code = "5321".into();
+        other.occupation_code = Some("5321".into());
         let items = [at(1, 50.46, 3.96), other];
         let rows = desk_rows(&items, &s.search_areas(), &s.filter());
         assert_eq!(rows.iter().map(|r| r.index).collect::<Vec<_>>(), [0]);
@@ -389,13 +396,13 @@ mod tests {
     #[test]
     fn each_column_sorts_both_ways_with_distance_then_id_breaking_ties() {
         let mut items: Vec<VacancySummary> = (1..=4).map(vacancy).collect();
-        items[0].dutch_level = DutchLevel::Good;
+        items[0].dutch_level = Some(DutchLevel::Good);
         items[0].published = "2026-10-01".into();
         items[0].contract = ContractType::Interim;
-        items[0].occupation_code = "9999".into();
-        items[3].dutch_level = DutchLevel::None;
+        items[0].occupation_code = Some("9999".into());
+        items[3].dutch_level = Some(DutchLevel::None);
         items[3].published = "2026-12-01".into();
-        items[3].occupation_code = "1111".into();
+        items[3].occupation_code = Some("1111".into());
         // ids 2 and 3 are equal in every column but distance: 3 is nearer.
         let rows = [row(0, 10.0), row(1, 30.0), row(2, 20.0), row(3, 40.0)];
         use SortColumn as C;
@@ -505,9 +512,9 @@ mod tests {
         };
         let items: Vec<VacancySummary> = (1..=500)
             .map(|id| VacancySummary {
-                dutch_level: DutchLevel::ALL[next(6) as usize],
+                dutch_level: Some(DutchLevel::ALL[next(6) as usize]),
                 published: format!("2026-1{}-0{}", next(3), 1 + next(9)),
-                occupation_code: format!("{}", 1000 + next(5)),
+                occupation_code: Some(format!("{}", 1000 + next(5))),
                 contract: ContractType::ALL[next(4) as usize],
                 ..vacancy(id)
             })

@@ -46,17 +46,21 @@ impl ZoneReach {
 /// One occupation's vacancies in reach, by the Dutch level they ask.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OccupationRow {
-    /// ISCO-08 code.
+    /// ISCO-08 code; empty when the source's occupation has none.
     pub code: String,
+    /// The source's own occupation name, for a row without a code (Le Forem's `metier`).
+    pub source_label: Option<String>,
     /// On VDAB's bottleneck list (any of its vacancies says so).
     pub bottleneck: bool,
     /// Indexed by `DutchLevel as usize`.
     pub by_level: [u32; LEVELS],
+    /// Vacancies that state no Dutch level.
+    pub unstated: u32,
 }
 
 impl OccupationRow {
     pub fn total(&self) -> u32 {
-        self.by_level.iter().sum()
+        self.by_level.iter().sum::<u32>() + self.unstated
     }
 
     pub fn at(&self, level: DutchLevel) -> u32 {
@@ -149,27 +153,50 @@ impl ZoneSort {
 /// The occupation × Dutch level table of the vacancies in reach that pass the filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ZoneTable {
-    rows: HashMap<String, OccupationRow>,
+    /// Keyed by ISCO code, or by the source's label for occupations without one.
+    rows: HashMap<(String, Option<String>), OccupationRow>,
     by_level: [u32; LEVELS],
+    unstated: u32,
 }
 
 impl ZoneTable {
     fn add(&mut self, v: &VacancySummary) {
+        let code = v.occupation_key().to_owned();
+        let source_label = v
+            .occupation_code
+            .is_none()
+            .then(|| v.occupation_label.clone())
+            .flatten();
         let row = self
             .rows
-            .entry(v.occupation_code.clone())
+            .entry((code.clone(), source_label.clone()))
             .or_insert_with(|| OccupationRow {
-                code: v.occupation_code.clone(),
+                code,
+                source_label,
                 bottleneck: false,
                 by_level: [0; LEVELS],
+                unstated: 0,
             });
         row.bottleneck |= v.bottleneck;
-        row.by_level[v.dutch_level as usize] += 1;
-        self.by_level[v.dutch_level as usize] += 1;
+        match v.dutch_level {
+            Some(level) => {
+                row.by_level[level as usize] += 1;
+                self.by_level[level as usize] += 1;
+            }
+            None => {
+                row.unstated += 1;
+                self.unstated += 1;
+            }
+        }
     }
 
     pub fn total(&self) -> u32 {
-        self.by_level.iter().sum()
+        self.by_level.iter().sum::<u32>() + self.unstated
+    }
+
+    /// The vacancies in the table that state no Dutch level.
+    pub fn unstated(&self) -> u32 {
+        self.unstated
     }
 
     /// The column totals, indexed by `DutchLevel as usize`.
@@ -178,7 +205,8 @@ impl ZoneTable {
     }
 
     /// The share of the vacancies a person with `level` can take on (those asking at most
-    /// it), 0 when there are none.
+    /// it), 0 when there are none. Vacancies stating no level count in the whole but never as
+    /// reachable: nothing says they are.
     pub fn share_reachable(&self, level: DutchLevel) -> f64 {
         let total = self.total();
         if total == 0 {
@@ -189,40 +217,45 @@ impl ZoneTable {
     }
 
     /// The rows in `sort` order; `name` gives an occupation's display name for sorting by
-    /// name (ties by code, so the order is stable).
-    pub fn rows(&self, sort: ZoneSort, name: impl Fn(&str) -> String) -> Vec<&OccupationRow> {
-        let mut rows: Vec<&OccupationRow> = self.rows.values().collect();
+    /// name (ties by code, then source label, so the order is stable).
+    pub fn rows(
+        &self,
+        sort: ZoneSort,
+        name: impl Fn(&OccupationRow) -> String,
+    ) -> Vec<&OccupationRow> {
         let directed = |d: Direction, o: Ordering| match d {
             Direction::Ascending => o,
             Direction::Descending => o.reverse(),
         };
-        let names: HashMap<&str, String> = match sort {
-            ZoneSort::Occupation(_) => rows
-                .iter()
-                .map(|r| (r.code.as_str(), name(&r.code)))
-                .collect(),
-            _ => HashMap::new(),
-        };
-        rows.sort_by(|a, b| {
+        // Names are only worked out when they decide the order.
+        let mut rows: Vec<(&OccupationRow, String)> = self
+            .rows
+            .values()
+            .map(|r| match sort {
+                ZoneSort::Occupation(_) => (r, name(r)),
+                _ => (r, String::new()),
+            })
+            .collect();
+        rows.sort_by(|(a, a_name), (b, b_name)| {
             let primary = match sort {
                 ZoneSort::BottleneckFirst => b
                     .bottleneck
                     .cmp(&a.bottleneck)
                     .then(b.total().cmp(&a.total())),
-                ZoneSort::Occupation(d) => {
-                    directed(d, names[a.code.as_str()].cmp(&names[b.code.as_str()]))
-                }
+                ZoneSort::Occupation(d) => directed(d, a_name.cmp(b_name)),
                 ZoneSort::Level(l, d) => directed(d, a.at(l).cmp(&b.at(l))),
                 ZoneSort::Total(d) => directed(d, a.total().cmp(&b.total())),
             };
-            primary.then_with(|| a.code.cmp(&b.code))
+            primary
+                .then_with(|| a.code.cmp(&b.code))
+                .then_with(|| a.source_label.cmp(&b.source_label))
         });
-        rows
+        rows.into_iter().map(|(row, _)| row).collect()
     }
 
     /// The `n` occupations with the most vacancies (for the bar chart).
     pub fn top(&self, n: usize) -> Vec<&OccupationRow> {
-        let mut rows = self.rows(ZoneSort::Total(Direction::Descending), |c| c.to_owned());
+        let mut rows = self.rows(ZoneSort::Total(Direction::Descending), |_| String::new());
         rows.truncate(n);
         rows
     }
@@ -334,8 +367,8 @@ mod tests {
         VacancySummary {
             lat,
             lon,
-            dutch_level: level,
-            occupation_code: code.into(),
+            dutch_level: Some(level),
+            occupation_code: Some(code.into()),
             ..vacancy(id)
         }
     }
@@ -367,7 +400,7 @@ mod tests {
         assert_eq!(count.table().total(), 1);
         assert_eq!(count.in_reach(), 1);
         assert_eq!(
-            count.table().rows(ZoneSort::default(), str::to_owned)[0].at(DutchLevel::Basic),
+            count.table().rows(ZoneSort::default(), |r| r.code.clone())[0].at(DutchLevel::Basic),
             1
         );
     }
@@ -412,8 +445,8 @@ mod tests {
         let codes = |sort| {
             count
                 .table()
-                .rows(sort, |c: &str| {
-                    if c == "1111" {
+                .rows(sort, |r: &OccupationRow| {
+                    if r.code == "1111" {
                         "Zz".into()
                     } else {
                         "Aa".into()
@@ -468,7 +501,7 @@ mod tests {
             1u32..60,
             50.0f64..51.5,
             2.5f64..6.0,
-            0usize..6,
+            0usize..7,
             0usize..4,
             0usize..4,
             any::<bool>(),
@@ -477,11 +510,13 @@ mod tests {
                 |(id, lat, lon, level, code, contract, bottleneck)| VacancySummary {
                     contract: ContractType::ALL[contract],
                     bottleneck,
+                    // One in seven states no level, as Le Forem's offers.
+                    dutch_level: DutchLevel::ALL.get(level).copied(),
                     ..at(
                         id,
                         lat,
                         lon,
-                        DutchLevel::ALL[level],
+                        DutchLevel::ALL[level % 6],
                         ["7212", "8322", "5321", "2221"][code],
                     )
                 },
@@ -516,20 +551,26 @@ mod tests {
 
             let mut seen = std::collections::HashSet::new();
             let mut expected = [0u32; LEVELS];
+            let mut expected_unstated = 0;
             for v in &items {
                 // The load keeps an id's first copy.
                 if !seen.insert(v.id) {
                     continue;
                 }
                 let reached = towns.iter().any(|&t| haversine_km(t, v.location()) <= radius);
-                let passes = filter.dutch_max.is_none_or(|m| v.dutch_level <= m)
+                // Offers stating no level pass a level filter (the default).
+                let passes = filter.dutch_max.is_none_or(|m| v.dutch_level.is_none_or(|l| l <= m))
                     && filter.contract.is_none_or(|c| v.contract == c);
                 if reached && passes {
-                    expected[v.dutch_level as usize] += 1;
+                    match v.dutch_level {
+                        Some(l) => expected[l as usize] += 1,
+                        None => expected_unstated += 1,
+                    }
                 }
             }
             prop_assert_eq!(count.table().by_level(), expected);
-            let rows_sum: u32 = count.table().rows(ZoneSort::default(), str::to_owned).iter().map(|r| r.total()).sum();
+            prop_assert_eq!(count.table().unstated(), expected_unstated);
+            let rows_sum: u32 = count.table().rows(ZoneSort::default(), |r| r.code.clone()).iter().map(|r| r.total()).sum();
             prop_assert_eq!(rows_sum, count.table().total());
         }
     }
