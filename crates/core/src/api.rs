@@ -384,6 +384,9 @@ impl Problem {
 pub struct Health {
     pub status: String,
     pub vacancies: u32,
+    /// The real-data source the vacancies come from; absent for the generated dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<VacancySource>,
     /// How the real-data source's syncs went; absent for the generated dataset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<SyncHealth>,

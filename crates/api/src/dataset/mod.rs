@@ -44,7 +44,7 @@ pub struct ImportedDetail {
     pub description: String,
     pub content_language: String,
     pub languages: Vec<LanguageRequirement>,
-    pub hours_per_week: f32,
+    pub hours_per_week: Option<f32>,
     pub apply_url: Option<String>,
 }
 

@@ -66,6 +66,7 @@ async fn health_reports_ok_and_the_dataset_size() {
         Health {
             status: "ok".into(),
             vacancies: TEST_VACANCIES,
+            source: None,
             sync: None,
         }
     );

@@ -223,3 +223,94 @@ fn the_binary_refuses_source_forem_without_a_portal_url() {
     );
     assert!(output.stdout.is_empty(), "it never listened");
 }
+
+#[tokio::test]
+async fn offers_stating_no_level_pass_a_level_filter_unless_the_client_says_otherwise() {
+    let (api, _source, _dir) = synced_api().await;
+    let count = |extra: &'static str| {
+        let api = &api;
+        async move {
+            let page: VacancyPage = api
+                .get(&search_uri(MONS.0, MONS.1, 80.0, extra))
+                .await
+                .json();
+            page.total
+        }
+    };
+
+    // Every Forem offer states no level: shown by default, hidden on request.
+    assert_eq!(count("&dutch_max=none").await, FIXTURE_KEPT);
+    assert_eq!(
+        count("&dutch_max=none&unstated_level=true").await,
+        FIXTURE_KEPT
+    );
+    assert_eq!(count("&dutch_max=none&unstated_level=false").await, 0);
+    assert_eq!(
+        count("&unstated_level=false").await,
+        FIXTURE_KEPT,
+        "without a level filter there is nothing to hide them from"
+    );
+    let response = api
+        .get(&search_uri(MONS.0, MONS.1, 80.0, "&unstated_level=maybe"))
+        .await;
+    assert_eq!(response.status, 400);
+    assert_eq!(response.error_fields(), ["unstated_level"]);
+}
+
+#[tokio::test]
+async fn summaries_say_why_no_level_is_stated_and_name_their_source() {
+    let (api, _source, _dir) = synced_api().await;
+    let page: VacancyPage = api
+        .get(&search_uri(MONS.0, MONS.1, 80.0, "&limit=1000"))
+        .await
+        .json();
+    use passerelle_core::api::{ContractType, DutchUnstated, VacancySource};
+    assert!(page.items.iter().all(|v| v.dutch_level.is_none()
+        && v.dutch_unstated.is_some()
+        && v.source == Some(VacancySource::Forem)));
+    let asked = page
+        .items
+        .iter()
+        .filter(|v| v.dutch_unstated == Some(DutchUnstated::DutchAsked))
+        .count();
+    assert!(
+        asked > 5 && asked < page.items.len(),
+        "a mix: {asked} ask Dutch"
+    );
+    assert!(page
+        .items
+        .iter()
+        .any(|v| v.contract == ContractType::Other
+            && v.contract_label.as_deref() == Some("Flexi-job")));
+    assert!(page.items.iter().any(|v| v.occupation_code.is_none()));
+    assert!(page
+        .items
+        .iter()
+        .all(|v| v.occupation_code.is_none() || v.occupation_label.is_some()));
+}
+
+#[tokio::test]
+async fn the_strip_index_over_synced_offers_finds_what_a_scan_finds() {
+    use passerelle_core::filter::{search, SearchArea, VacancyFilter};
+    use passerelle_core::{DutchLevel, LatLon};
+    let (_api, source, _dir) = synced_api().await;
+    let index = source.index().current();
+    for radius_km in [5.0, 40.0, 60.0, 120.0] {
+        for hide_unstated_level in [false, true] {
+            let area = SearchArea::new(LatLon::new(MONS.0, MONS.1), radius_km);
+            let filter = VacancyFilter {
+                dutch_max: Some(DutchLevel::Basic),
+                hide_unstated_level,
+                ..VacancyFilter::default()
+            };
+            let ids = |found: Vec<(&passerelle_core::api::VacancySummary, f64)>| {
+                found.into_iter().map(|(v, _)| v.id).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ids(index.search(area, &filter)),
+                ids(search(index.dataset().summaries(), area, &filter)),
+                "r={radius_km} hide={hide_unstated_level}"
+            );
+        }
+    }
+}
