@@ -249,4 +249,41 @@ mod tests {
             Err(DropReason::Wallonia)
         );
     }
+
+    proptest::proptest! {
+        /// The portal's text is not ours: any strings in any field map or drop, never panic.
+        #[test]
+        fn any_record_text_maps_or_drops_without_panic(
+            title in ".{0,300}",
+            employer in ".{0,60}",
+            locality in ".{0,40}",
+            postal_code in "[0-9A-Z]{0,6}",
+            nuts in "[A-Z0-9]{0,6}",
+            // Mostly real dates, so the mapping past the date check is exercised too.
+            date in "(2026-1[0-2]-[0-3][0-9])(T.{0,10})?|.{0,20}",
+            url in ".{0,80}",
+            lat in -100.0f64..100.0,
+            lon in -200.0f64..200.0,
+        ) {
+            let value = json!({
+                "numerooffreforem": "1",
+                "titreoffre": title,
+                "nomemployeur": employer,
+                "lieuxtravaillocalite": [locality],
+                "lieuxtravailcodepostal": [postal_code],
+                "lieuxtravailregionnuts": [nuts],
+                "lieuxtravailgeo": [{"lat": lat, "lon": lon}],
+                "typecontrat": title,
+                "langues": [employer],
+                "metier": title,
+                "url": url,
+                "datedebutdiffusion": date,
+                "datefindiffusion": date,
+            });
+            if let Ok(offer) = ForemOffer::from_json(&value, TODAY) {
+                proptest::prop_assert!(offer.title.chars().count() <= super::super::clean::MAX_TEXT_CHARS);
+                proptest::prop_assert!(offer.url.starts_with("http"));
+            }
+        }
+    }
 }

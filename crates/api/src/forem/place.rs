@@ -88,8 +88,8 @@ pub fn locate(places: &[RecordPlace]) -> Result<Located, NotInFlanders> {
                 by,
                 label: place
                     .locality
-                    .clone()
-                    .unwrap_or_else(|| municipality.name_nl.to_owned()),
+                    .as_deref()
+                    .map_or_else(|| municipality.name_nl.to_owned(), readable_case),
             });
         }
         return Err(NotInFlanders::Unplaceable);
@@ -158,6 +158,25 @@ fn nearest(point: LatLon, keep: impl Fn(&Municipality) -> bool) -> Option<&'stat
         .min_by(|a, b| haversine_km(point, a.location).total_cmp(&haversine_km(point, b.location)))
 }
 
+/// Le Forem writes localities in capitals ("SINT-PIETERS-LEEUW"); shown so on a map and in a
+/// list they shout. A label in capitals only is given a capital per word; any other is kept.
+fn readable_case(label: &str) -> String {
+    if label.chars().any(char::is_lowercase) {
+        return label.to_owned();
+    }
+    let mut out = String::with_capacity(label.len());
+    let mut word_start = true;
+    for c in label.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    out
+}
+
 /// Five decimals (about a metre), as the index expects.
 fn rounded(p: LatLon) -> LatLon {
     let round = |x: f64| (x * 1e5).round() / 1e5;
@@ -190,7 +209,7 @@ mod tests {
         assert_eq!(located.by, LocatedBy::Geo);
         assert_eq!(located.municipality.name_nl, "Kortrijk");
         assert_eq!(located.point, LatLon::new(50.8275, 3.265));
-        assert_eq!(located.label, "KORTRIJK");
+        assert_eq!(located.label, "Kortrijk", "capitals only are made readable");
     }
 
     #[test]
@@ -206,6 +225,14 @@ mod tests {
         let located = locate(&[place("Geraardsbergen", "", "BE23", None)]).expect("in Flanders");
         assert_eq!(located.by, LocatedBy::Locality);
         assert_eq!(located.municipality.name_fr, "Grammont");
+    }
+
+    #[test]
+    fn a_label_in_capitals_gets_a_capital_per_word_and_others_stay_as_written() {
+        assert_eq!(readable_case("SINT-PIETERS-LEEUW"), "Sint-Pieters-Leeuw");
+        assert_eq!(readable_case("OUDENAARDE (HEURNE)"), "Oudenaarde (Heurne)");
+        assert_eq!(readable_case("De Panne"), "De Panne");
+        assert_eq!(readable_case("ÉCAUSSINNES"), "Écaussinnes");
     }
 
     #[test]
