@@ -71,9 +71,9 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
                 "forem source on ({url}): serving {restored} stored offers, syncing now and every {} h",
                 cli.forem_sync_hours
             );
-            // Replaced by `with_source` below; the generated branch's type needs an index.
-            let placeholder = VacancyIndex::new(Dataset::imported(String::new(), Vec::new()));
-            (placeholder, Some(Arc::new(source)))
+            // `with_source` below serves the source's own index instead of this empty one.
+            let unused = VacancyIndex::new(Dataset::imported(String::new(), Vec::new()));
+            (unused, Some(Arc::new(source)))
         }
     };
     let cors_origins = cli

@@ -22,6 +22,16 @@ pub enum LocatedBy {
     Locality,
 }
 
+impl LocatedBy {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LocatedBy::Geo => "geo",
+            LocatedBy::PostalCode => "postal_code",
+            LocatedBy::Locality => "locality",
+        }
+    }
+}
+
 /// A workplace in Flanders.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located {

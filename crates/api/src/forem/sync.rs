@@ -211,11 +211,10 @@ impl ForemSource {
         report.merged = merged;
         report.kept = u32::try_from(offers.len()).unwrap_or(u32::MAX);
         for offer in &offers {
-            let by = serde_json::to_value(offer.located_by)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            *report.located_by.entry(by).or_default() += 1;
+            *report
+                .located_by
+                .entry(offer.located_by.as_str().to_owned())
+                .or_default() += 1;
         }
         report.finished_at = UtcTimestamp::now().rfc3339();
 
