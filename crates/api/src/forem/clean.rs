@@ -24,67 +24,65 @@ pub fn plain_text(raw: &str) -> String {
 
 /// Removes `<…>` runs. A `<` not followed by a letter, `/` or `!` is text ("salaire < 3000 €").
 fn strip_tags(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+    replace_runs(raw, '<', |after| {
         let starts_tag = after
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        match after.find('>') {
-            Some(close) if starts_tag => {
-                // A tag separates words (`<br>`), so it leaves a space.
-                out.push(' ');
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('<');
-                rest = after;
-            }
+        if !starts_tag {
+            return None;
         }
-    }
-    out.push_str(rest);
-    out
+        // A tag separates words (`<br>`), so it leaves a space.
+        after.find('>').map(|close| (close + 1, ' '))
+    })
 }
 
 /// The named entities seen in French job titles, and numeric ones.
 fn decode_entities(text: &str) -> String {
-    const NAMED: &[(&str, &str)] = &[
-        ("amp", "&"),
-        ("lt", "<"),
-        ("gt", ">"),
-        ("quot", "\""),
-        ("apos", "'"),
-        ("nbsp", " "),
-        ("eacute", "é"),
-        ("egrave", "è"),
-        ("ecirc", "ê"),
-        ("agrave", "à"),
-        ("acirc", "â"),
-        ("ccedil", "ç"),
-        ("ocirc", "ô"),
-        ("icirc", "î"),
-        ("ucirc", "û"),
-        ("euro", "€"),
+    const NAMED: &[(&str, char)] = &[
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("nbsp", ' '),
+        ("eacute", 'é'),
+        ("egrave", 'è'),
+        ("ecirc", 'ê'),
+        ("agrave", 'à'),
+        ("acirc", 'â'),
+        ("ccedil", 'ç'),
+        ("ocirc", 'ô'),
+        ("icirc", 'î'),
+        ("ucirc", 'û'),
+        ("euro", '€'),
     ];
+    replace_runs(text, '&', |after| {
+        let end = after.find(';').filter(|end| *end <= 10)?;
+        Some((end + 1, decode_one(&after[..end], NAMED)?))
+    })
+}
+
+/// `text` with each run that starts at `marker` and that `replace` recognises (given the text
+/// after the marker, it answers how many bytes of it the run takes, and the character to put
+/// instead) replaced; a marker it does not recognise stays as text.
+fn replace_runs(
+    text: &str,
+    marker: char,
+    replace: impl Fn(&str) -> Option<(usize, char)>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let entity = after
-            .find(';')
-            .filter(|end| *end <= 10)
-            .and_then(|end| Some((end, decode_one(&after[..end], NAMED)?)));
-        match entity {
-            Some((end, decoded)) => {
-                out.push(decoded);
-                rest = &after[end + 1..];
+    while let Some(at) = rest.find(marker) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + marker.len_utf8()..];
+        match replace(after) {
+            Some((taken, replacement)) => {
+                out.push(replacement);
+                rest = after.get(taken..).unwrap_or_default();
             }
             None => {
-                out.push('&');
+                out.push(marker);
                 rest = after;
             }
         }
@@ -93,7 +91,7 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-fn decode_one(name: &str, named: &[(&str, &str)]) -> Option<char> {
+fn decode_one(name: &str, named: &[(&str, char)]) -> Option<char> {
     if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -101,10 +99,7 @@ fn decode_one(name: &str, named: &[(&str, &str)]) -> Option<char> {
         };
         return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
     }
-    named
-        .iter()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, s)| s.chars().next())
+    named.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
 fn cut(text: String) -> String {

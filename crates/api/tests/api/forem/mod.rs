@@ -67,3 +67,9 @@ pub fn source_in(dir: &TempDir, url: &str) -> Arc<ForemSource> {
     let store = OfferStore::open(&dir.path().join("passerelle.sqlite3")).expect("open store");
     Arc::new(ForemSource::new(ForemClient::new(fast_options(url)), store, index).with_today(TODAY))
 }
+
+/// The ids the source serves now, in storage order.
+pub fn served_ids(source: &ForemSource) -> Vec<u32> {
+    let index = source.index().current();
+    index.dataset().summaries().iter().map(|v| v.id).collect()
+}

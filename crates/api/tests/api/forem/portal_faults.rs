@@ -1,7 +1,7 @@
 //! A busy, failing or garbled portal: the sync waits as asked, retries what is worth retrying,
 //! and when it gives up, what is served stays the last good sync, whole.
 
-use super::{fake_portal, fixture_records, source_in, FIXTURE_KEPT};
+use super::{fake_portal, fixture_records, served_ids, source_in, FIXTURE_KEPT};
 use passerelle_api::forem::fake_portal::Fault;
 use passerelle_api::forem::SyncOutcome;
 use std::time::Duration;
@@ -105,14 +105,7 @@ async fn a_sync_that_fails_midway_serves_nothing_of_what_it_had_fetched() {
     let dir = TempDir::new().expect("temp");
     let source = source_in(&dir, &url);
     assert!(is_replaced(&source.sync().await));
-    let before: Vec<u32> = source
-        .index()
-        .current()
-        .dataset()
-        .summaries()
-        .iter()
-        .map(|v| v.id)
-        .collect();
+    let before = served_ids(&source);
 
     // The portal now has fewer offers, and breaks after the first twenty windows.
     portal.set_records(fixture_records().into_iter().take(10).collect());
@@ -121,14 +114,7 @@ async fn a_sync_that_fails_midway_serves_nothing_of_what_it_had_fetched() {
     let outcome = source.sync().await;
 
     assert!(matches!(outcome, SyncOutcome::Failed(_)), "{outcome:?}");
-    let after: Vec<u32> = source
-        .index()
-        .current()
-        .dataset()
-        .summaries()
-        .iter()
-        .map(|v| v.id)
-        .collect();
+    let after = served_ids(&source);
     assert_eq!(
         after, before,
         "the served set is the previous sync's, whole"
