@@ -13,6 +13,7 @@ pub mod level_payoff;
 pub mod map;
 pub mod qr;
 pub mod results;
+pub mod source_attribution;
 pub mod start;
 pub mod status;
 pub mod vacancy;

@@ -119,6 +119,18 @@ pub struct LoadedVacancies {
     positions: HashMap<u32, usize>,
     areas: Vec<AreaLoad>,
     dropped: usize,
+    traits: LoadTraits,
+}
+
+/// What the loaded vacancies hold that changes what the app shows around them: a legend
+/// entry and a filter for offers stating no Dutch level, the attribution of Le Forem's data.
+/// Counted as pages land, so no one rescans the list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadTraits {
+    /// Vacancies that state no Dutch level.
+    pub unstated_level: usize,
+    /// Vacancies from Le Forem's open data.
+    pub from_forem: usize,
 }
 
 /// How many extra items a server may send beyond its announced total (vacancies published
@@ -230,11 +242,19 @@ impl LoadedVacancies {
         Ok(self.add(page.items))
     }
 
+    /// What the vacancies loaded so far hold (see [`LoadTraits`]).
+    pub fn traits(&self) -> LoadTraits {
+        self.traits
+    }
+
     fn add(&mut self, items: Vec<VacancySummary>) -> usize {
         let before = self.items.len();
         for v in items {
             if let std::collections::hash_map::Entry::Vacant(slot) = self.positions.entry(v.id) {
                 slot.insert(self.items.len());
+                self.traits.unstated_level += usize::from(v.dutch_level.is_none());
+                self.traits.from_forem +=
+                    usize::from(v.source == Some(crate::api::VacancySource::Forem));
                 self.items.push(v);
             }
         }
@@ -263,6 +283,32 @@ mod tests {
             &format!("\"lat\":{}", detail.summary.lat),
             &format!("\"lat\":{lat}"),
         )
+    }
+
+    #[test]
+    fn the_load_counts_offers_without_a_level_and_from_le_forem_once_each() {
+        let home = SearchArea::new(LatLon::new(50.83, 3.26), 60.0);
+        let mut loaded = LoadedVacancies::new([home]);
+        let forem = VacancySummary {
+            dutch_level: None,
+            source: Some(crate::api::VacancySource::Forem),
+            ..vacancy(2)
+        };
+        let page = CheckedPage {
+            total: 3,
+            items: vec![vacancy(1), forem.clone(), forem],
+            next: None,
+            dropped: 0,
+        };
+        let _ = loaded.accept(0, page);
+        assert_eq!(
+            loaded.traits(),
+            LoadTraits {
+                unstated_level: 1,
+                from_forem: 1
+            },
+            "the repeated id is counted once"
+        );
     }
 
     #[test]

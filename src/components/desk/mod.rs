@@ -20,6 +20,7 @@ pub(crate) mod towns;
 use crate::api::use_api;
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
 use crate::components::results::LoadSummary;
+use crate::components::source_attribution::SourceAttribution;
 use crate::components::status::DroppedParamsNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
@@ -268,6 +269,7 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
                         label=Signal::derive(move || t_string!(i18n, desk_map_label).to_string())
                         circle_label=Signal::derive(move || t_string!(i18n, desk_circle_label).to_string())
                     />
+                    <SourceAttribution forem=Signal::derive(move || load.state.with(|l| l.vacancies.traits().from_forem > 0)) />
                 </div>
                 <ShortlistPanel />
                 <DeskHandover />

@@ -38,6 +38,7 @@ pub fn LevelPayoff(tally: Memo<LevelTally>) -> impl IntoView {
     let mine = Memo::new(move |_| state.read().dutch);
     let awaiting = Memo::new(move |_| load.with(|s| s.awaiting_first_page()));
     let partial = Memo::new(move |_| load.with(|s| s.is_partial()));
+    let unstated = Memo::new(move |_| counts.read().unstated());
     let table_open = RwSignal::new(false);
     // The sentence always shows; the chart folds as the filters do, so phones and kiosks keep
     // the vacancies in the first screen.
@@ -102,6 +103,9 @@ pub fn LevelPayoff(tally: Memo<LevelTally>) -> impl IntoView {
                 {courses_view}
             </p>
             <p class="hint" hidden=move || !partial.get()>{t!(i18n, payoff_so_far)}</p>
+            <p class="hint" hidden=move || unstated.get() == 0>
+                {move || t_string!(i18n, payoff_unstated, count = LocalCount::new(i18n.get_locale(), unstated.get() as usize)).to_string()}
+            </p>
             <details class="payoff-details" open=chart_open_at_start>
                 <summary>{t!(i18n, payoff_chart_show)}</summary>
                 <LevelChart counts=counts mine=mine />

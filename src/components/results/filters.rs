@@ -3,7 +3,7 @@
 
 use crate::components::choices::{ContractSelect, RegimeSelect};
 use crate::i18n::*;
-use crate::labels::reach_name;
+use crate::labels::{reach_name, LocalCount};
 use crate::url_state::{use_current_view, use_view_navigator, History, RESULTS_PATH};
 use leptos::prelude::*;
 use passerelle_core::view_state::{MyDutch, Reach, ViewState, MAX_RADIUS_KM, MIN_RADIUS_KM};
@@ -27,8 +27,10 @@ pub fn open_beside_the_list() -> bool {
     side_by_side && crate::mode::use_kiosk().is_none()
 }
 
+/// `unstated`: how many loaded vacancies state no Dutch level (the choice to show them only
+/// appears when there are some).
 #[component]
-pub fn Filters() -> impl IntoView {
+pub fn Filters(#[prop(into)] unstated: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_current_view();
     let navigate = use_view_navigator();
@@ -42,6 +44,9 @@ pub fn Filters() -> impl IntoView {
     let change = StoredValue::new(change);
     let open_at_start = open_beside_the_list();
     let set = move |edit: Box<dyn Fn(&mut ViewState)>| change.with_value(|c| c(&*edit));
+    // Only a level filter hides or shows offers stating no level.
+    let offer_unstated_choice =
+        move || unstated.get() > 0 && state.read().filter().dutch_max.is_some();
 
     view! {
         <details class="filters" open=open_at_start>
@@ -100,6 +105,22 @@ pub fn Filters() -> impl IntoView {
                     value=Signal::derive(move || state.read().regime)
                     on_change=Callback::new(move |r| set(Box::new(move |s| s.regime = r)))
                 />
+                <Show when=offer_unstated_choice>
+                    <div class="field field-check">
+                        <input
+                            id="filter-unstated"
+                            type="checkbox"
+                            prop:checked=move || !state.read().hide_unstated_level
+                            on:change=move |ev| {
+                                let checked = event_target_checked(&ev);
+                                set(Box::new(move |s| s.hide_unstated_level = !checked));
+                            }
+                        />
+                        <label for="filter-unstated">
+                            {move || t_string!(i18n, filter_show_unstated, count = LocalCount::new(i18n.get_locale(), unstated.get())).to_string()}
+                        </label>
+                    </div>
+                </Show>
                 <div class="field field-check">
                     <input
                         id="filter-bottleneck"

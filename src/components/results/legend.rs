@@ -7,14 +7,23 @@ use passerelle_core::view_state::MyDutch;
 use passerelle_core::FitClass;
 
 #[component]
-pub fn MapLegend(#[prop(into)] dutch: Signal<MyDutch>) -> impl IntoView {
+pub fn MapLegend(
+    #[prop(into)] dutch: Signal<MyDutch>,
+    /// Some loaded vacancies state no Dutch level (they get their own mark).
+    #[prop(into)]
+    unstated: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let classes = move || {
-        if dutch.get() == MyDutch::Unknown {
+        let mut classes = if dutch.get() == MyDutch::Unknown {
             vec![FitClass::Unknown]
         } else {
             vec![FitClass::Within, FitClass::OneAbove, FitClass::Beyond]
+        };
+        if unstated.get() {
+            classes.push(FitClass::NotStated);
         }
+        classes
     };
     view! {
         <div class="map-legend" aria-label=move || t_string!(i18n, legend_title).to_string() role="group">

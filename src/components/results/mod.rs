@@ -13,6 +13,7 @@ pub use crate::api::use_api;
 use crate::components::kiosk::ContinueOnPhone;
 use crate::components::level_payoff::{LevelPayoff, LevelTally};
 use crate::components::map::{HomeArea, MapPoint, Tiles, VacancyMap};
+use crate::components::source_attribution::SourceAttribution;
 use crate::components::status::DroppedParamsNotice;
 use crate::components::vacancy::VacancyView;
 use crate::focus::{focus_after_render, focus_heading_after_render};
@@ -112,6 +113,7 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
             .with(|load| LevelTally::update(previous, load, &state, &homes))
     });
     provide_context(CurrentView(state));
+    let traits = Memo::new(move |_| results.load.state.with(|l| l.vacancies.traits()));
     // Only a change of vacancy swaps the list and the detail; other state changes update them in place.
     let open_vacancy = Memo::new(move |_| state.read().vacancy);
     let hovered = RwSignal::new(None::<LatLon>);
@@ -216,7 +218,7 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
                     within=Signal::derive(move || t_string!(i18n, count_within, km = state.read().radius_km).to_string())
                 />
                 <Show when=move || open_vacancy.get().is_none()>
-                    <Filters />
+                    <Filters unstated=Signal::derive(move || traits.get().unstated_level) />
                     <LevelPayoff tally=level_tally />
                 </Show>
                 <div class="tabs" role="tablist" aria-label=move || t_string!(i18n, tab_list).to_string()>
@@ -239,7 +241,9 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
                 </div>
             </section>
             <div id="results-map" class="results-map">
-                <MapLegend dutch=Signal::derive(move || state.read().dutch) />
+                <MapLegend dutch=Signal::derive(move || state.read().dutch)
+                    unstated=Signal::derive(move || traits.get().unstated_level > 0) />
+                <SourceAttribution forem=Signal::derive(move || traits.get().from_forem > 0) />
                 <VacancyMap
                     homes=map_homes
                     points=points

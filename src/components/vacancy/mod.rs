@@ -3,6 +3,7 @@
 use crate::api::{use_api, ApiError};
 use crate::components::apply::ApplyForm;
 use crate::components::kiosk::PhoneLink;
+use crate::components::source_attribution::SourceAttribution;
 use crate::components::status::ErrorNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
@@ -281,6 +282,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <SourceAttribution forem=v.source == Some(VacancySource::Forem) />
         <aside class="notice notice-info train-ticket">
             <p>{t!(i18n, train_ticket_note)}</p>
         </aside>
