@@ -45,6 +45,35 @@ impl Date {
         Self::from_days(self.to_days() - days)
     }
 
+    pub fn plus_days(self, days: i64) -> Self {
+        Self::from_days(self.to_days() + days)
+    }
+
+    /// A date from text that starts `YYYY-MM-DD` (a date, or an RFC 3339 timestamp whose date
+    /// part is taken as written); `None` for anything else or a day the calendar lacks.
+    pub fn parse_iso_prefix(text: &str) -> Option<Self> {
+        let head = text.get(..10)?;
+        let rest = &text[10..];
+        if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
+            return None;
+        }
+        let bytes = head.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            bytes[r.clone()]
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| head[r].parse::<u32>().ok())
+                .flatten()
+        };
+        if bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        let date = Self::new(i32::try_from(year).ok()?, month, day);
+        // Round-tripping through the day count rejects 2026-02-30 and month 13.
+        (Self::from_days(date.to_days()) == date).then_some(date)
+    }
+
     /// `YYYY-MM-DD`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -91,6 +120,30 @@ impl UtcTimestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_and_timestamps_are_read_and_impossible_days_are_not() {
+        assert_eq!(
+            Date::parse_iso_prefix("2026-11-20"),
+            Some(Date::new(2026, 11, 20))
+        );
+        assert_eq!(
+            Date::parse_iso_prefix("2026-11-20T08:00:00+01:00"),
+            Some(Date::new(2026, 11, 20))
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026/11/20",
+            "20-11-2026",
+            "2026-11-2",
+            "2026-11-20x",
+            "",
+            "2026-1é-20",
+        ] {
+            assert_eq!(Date::parse_iso_prefix(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn days_round_trip_across_leap_years() {

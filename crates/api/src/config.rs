@@ -61,6 +61,35 @@ pub struct Cli {
     #[arg(long, env = "PASSERELLE_APPLICATIONS_PER_MINUTE", default_value_t = DEFAULT_APPLICATIONS_PER_MINUTE)]
     pub applications_per_minute: u32,
 
+    /// Where vacancies come from: `generated` (the default) or `forem`, Le Forem's open data
+    /// synced from `--forem-url`. Check the portal's terms of use and robots rules first.
+    #[arg(long, env = "PASSERELLE_SOURCE", value_enum, default_value_t = Source::Generated)]
+    pub source: Source,
+
+    /// Base URL of the Opendatasoft portal publishing `offres-d-emploi-forem` (e.g. the Open
+    /// Data Wallonie-Bruxelles portal). Needed by `--source forem`; nothing is fetched without it.
+    #[arg(long, env = "PASSERELLE_FOREM_URL")]
+    pub forem_url: Option<String>,
+
+    /// Hours between two syncs of the forem source (the first runs at start).
+    #[arg(long, env = "PASSERELLE_FOREM_SYNC_HOURS", default_value_t = 24,
+          value_parser = clap::value_parser!(u32).range(1..=24 * 30))]
+    pub forem_sync_hours: u32,
+
+    /// Days of publication dates a forem sync asks for, back from today.
+    #[arg(long, env = "PASSERELLE_FOREM_LOOKBACK_DAYS", default_value_t = 183,
+          value_parser = clap::value_parser!(u32).range(1..=3660))]
+    pub forem_lookback_days: u32,
+
+    /// Milliseconds between two requests of a forem sync (one request at a time either way).
+    /// Keep the default for a live portal; end-to-end runs against `fake-forem` use 0.
+    #[arg(
+        long,
+        env = "PASSERELLE_FOREM_REQUEST_PAUSE_MS",
+        default_value_t = 1000
+    )]
+    pub forem_request_pause_ms: u64,
+
     /// Fault injection: delay every API response (except health) by this many milliseconds.
     #[arg(long, env = "PASSERELLE_FAULT_LATENCY_MS", default_value_t = 0)]
     pub fault_latency_ms: u64,
@@ -73,6 +102,15 @@ pub struct Cli {
     /// status 200, from 0.0 to 1.0.
     #[arg(long, env = "PASSERELLE_FAULT_MALFORMED_RATE", default_value_t = 0.0, value_parser = parse_rate)]
     pub fault_malformed_rate: f64,
+}
+
+/// Where the served vacancies come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Source {
+    /// The deterministic generated dataset (`--vacancies`, `--seed`).
+    Generated,
+    /// Le Forem's open data, synced from `--forem-url` (see `passerelle_api::forem`).
+    Forem,
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {

@@ -10,6 +10,7 @@ use crate::dataset::Dataset;
 use passerelle_core::api::VacancySummary;
 use passerelle_core::filter::{self, SearchArea, VacancyFilter};
 use passerelle_core::geo::BoundingBox;
+use std::sync::{Arc, RwLock};
 
 /// Strip height in degrees of latitude (about 1.1 km): thin enough that a box's edge strips
 /// hold few vacancies outside it, thick enough that a 200 km search needs a few hundred slices.
@@ -51,5 +52,32 @@ impl VacancyIndex {
             let end = stored.partition_point(|v| key(v) <= (row, bbox.max.lon));
             stored.get(start..end).unwrap_or_default()
         })
+    }
+}
+
+/// The index being served, replaced whole when a source syncs: a request takes the current
+/// one and keeps it to the end, so it never sees half of one sync and half of another.
+pub struct LiveIndex {
+    current: RwLock<Arc<VacancyIndex>>,
+}
+
+impl LiveIndex {
+    pub fn new(index: impl Into<Arc<VacancyIndex>>) -> Self {
+        Self {
+            current: RwLock::new(index.into()),
+        }
+    }
+
+    /// The index as it is now (a cheap clone of an `Arc`).
+    pub fn current(&self) -> Arc<VacancyIndex> {
+        // A poisoned lock still holds a whole index: replacing is a single assignment.
+        self.current
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn replace(&self, index: VacancyIndex) {
+        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(index);
     }
 }

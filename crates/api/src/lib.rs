@@ -10,6 +10,7 @@ mod csp;
 pub mod cursor;
 pub mod dataset;
 pub mod faults;
+pub mod forem;
 pub mod index;
 pub mod problem;
 pub mod result_cache;
@@ -24,7 +25,8 @@ use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{any, get, post};
 use axum::Router;
 use faults::{FaultConfig, Faults};
-use index::VacancyIndex;
+use forem::ForemSource;
+use index::{LiveIndex, VacancyIndex};
 use passerelle_core::api::{Problem, API_PREFIX, IDEMPOTENCY_KEY_HEADER};
 use result_cache::ResultCache;
 use std::sync::Arc;
@@ -38,7 +40,9 @@ use web::WebOptions;
 /// Everything a request handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub index: Arc<VacancyIndex>,
+    pub index: Arc<LiveIndex>,
+    /// The real-data source feeding `index`, when one is configured (reported in `/health`).
+    pub source: Option<Arc<ForemSource>>,
     pub store: Arc<ApplicationStore>,
     pub faults: Arc<Faults>,
     pub results: Arc<ResultCache>,
@@ -53,7 +57,8 @@ impl AppState {
     /// An API with no faults, no application limit, no files and no CORS. Takes an `Arc` too, so tests can share one index.
     pub fn new(index: impl Into<Arc<VacancyIndex>>, store: ApplicationStore) -> Self {
         Self {
-            index: index.into(),
+            index: Arc::new(LiveIndex::new(index)),
+            source: None,
             store: Arc::new(store),
             faults: Arc::new(Faults::default()),
             results: Arc::new(ResultCache::default()),
@@ -61,6 +66,13 @@ impl AppState {
             web: WebOptions::default(),
             cors_origins: Vec::new(),
         }
+    }
+
+    /// Serves `source`'s offers: the state's index becomes the one the source replaces.
+    pub fn with_source(mut self, source: Arc<ForemSource>) -> Self {
+        self.index = source.index();
+        self.source = Some(source);
+        self
     }
 
     pub fn with_faults(mut self, config: FaultConfig) -> Self {

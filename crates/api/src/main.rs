@@ -1,16 +1,18 @@
 //! `passerelle-api`: parses the command line, builds the dataset and the store, and serves.
 
 use clap::Parser;
-use passerelle_api::config::Cli;
+use passerelle_api::config::{Cli, Source};
 use passerelle_api::dataset::Dataset;
-use passerelle_api::index::VacancyIndex;
+use passerelle_api::forem::{ClientOptions, ForemClient, ForemSource, OfferStore};
+use passerelle_api::index::{LiveIndex, VacancyIndex};
 use passerelle_api::store::{ApplicationStore, StoreError};
 use passerelle_api::web::WebOptions;
 use passerelle_api::{build_app, AppState};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, thiserror::Error)]
 enum StartupError {
@@ -18,6 +20,10 @@ enum StartupError {
     Store(#[from] StoreError),
     #[error("invalid --cors-origin `{0}`")]
     CorsOrigin(String),
+    #[error(
+        "--source forem needs --forem-url (the portal's base URL): it is off unless configured"
+    )]
+    NoForemUrl,
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -35,16 +41,41 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), StartupError> {
-    let started = Instant::now();
-    let dataset = Dataset::generate(cli.vacancies, cli.seed);
-    let index = VacancyIndex::new(dataset);
-    eprintln!(
-        "generated and indexed {} vacancies (seed {}) in {} ms",
-        cli.vacancies,
-        cli.seed,
-        started.elapsed().as_millis()
-    );
     let store = ApplicationStore::open(&cli.db)?;
+    let (index, source) = match cli.source {
+        Source::Generated => {
+            let started = Instant::now();
+            let dataset = Dataset::generate(cli.vacancies, cli.seed);
+            eprintln!(
+                "generated and indexed {} vacancies (seed {}) in {} ms",
+                cli.vacancies,
+                cli.seed,
+                started.elapsed().as_millis()
+            );
+            (VacancyIndex::new(dataset), None)
+        }
+        Source::Forem => {
+            let url = cli.forem_url.clone().ok_or(StartupError::NoForemUrl)?;
+            let empty = Dataset::imported("forem:none".to_owned(), Vec::new());
+            let live = Arc::new(LiveIndex::new(VacancyIndex::new(empty)));
+            let mut options = ClientOptions::new(url.clone());
+            options.lookback_days = cli.forem_lookback_days;
+            options.pause_between_requests = Duration::from_millis(cli.forem_request_pause_ms);
+            let source = ForemSource::new(
+                ForemClient::new(options),
+                OfferStore::open(&cli.db)?,
+                live.clone(),
+            );
+            let restored = source.restore()?;
+            eprintln!(
+                "forem source on ({url}): serving {restored} stored offers, syncing now and every {} h",
+                cli.forem_sync_hours
+            );
+            // `with_source` below serves the source's own index instead of this empty one.
+            let unused = VacancyIndex::new(Dataset::imported(String::new(), Vec::new()));
+            (unused, Some(Arc::new(source)))
+        }
+    };
     let cors_origins = cli
         .cors_origins
         .iter()
@@ -68,7 +99,12 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
         ),
         None => eprintln!("new applications are not limited"),
     }
-    let state = AppState::new(index, store)
+    let mut state = AppState::new(index, store);
+    if let Some(source) = source {
+        state = state.with_source(source.clone());
+        source.spawn_schedule(Duration::from_secs(u64::from(cli.forem_sync_hours) * 3600));
+    }
+    let state = state
         .with_faults(faults)
         .with_application_limit(application_limit)
         .with_cors_origins(cors_origins)

@@ -18,11 +18,12 @@ pub const MAX_REPORTED_NAMES: usize = 20;
 pub const MAX_KEYWORD_CHARS: usize = 100;
 
 /// Every parameter the search takes (the OpenAPI test checks the document lists the same).
-pub const PARAMETERS: [&str; 10] = [
+pub const PARAMETERS: [&str; 11] = [
     "lat",
     "lon",
     "radius_km",
     "dutch_max",
+    "unstated_level",
     "q",
     "contract",
     "regime",
@@ -115,14 +116,12 @@ impl SearchQuery {
             &mut fail,
         );
         let regime = optional(value("regime"), "regime", Regime::parse, &mut fail);
-        let bottleneck = optional(
-            value("bottleneck"),
-            "bottleneck",
-            |v| match v {
-                "true" => Some(true),
-                "false" => Some(false),
-                _ => None,
-            },
+        let bottleneck = optional(value("bottleneck"), "bottleneck", boolean, &mut fail);
+        // Offers that state no level pass a level filter unless the client says otherwise.
+        let unstated_level = optional(
+            value("unstated_level"),
+            "unstated_level",
+            boolean,
             &mut fail,
         );
         let keyword = value("q").map(str::to_owned);
@@ -142,7 +141,7 @@ impl SearchQuery {
                     area: SearchArea::new(LatLon::new(lat, lon), radius_km),
                     filter: VacancyFilter {
                         dutch_max,
-                        hide_unstated_level: false,
+                        hide_unstated_level: unstated_level == Some(false),
                         keyword,
                         contract,
                         regime,
@@ -161,11 +160,12 @@ impl SearchQuery {
     pub fn fingerprint(&self, dataset: &str) -> u64 {
         let f = &self.filter;
         cursor::fingerprint(&format!(
-            "{dataset}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}",
+            "{dataset}|{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}|{}",
             self.area.centre.lat,
             self.area.centre.lon,
             self.area.radius_km,
             f.dutch_max,
+            f.hide_unstated_level,
             f.keyword,
             f.contract,
             f.regime,
@@ -180,6 +180,14 @@ pub fn invalid(errors: Vec<FieldError>) -> ApiError {
     ApiError::InvalidQuery {
         detail: format!("invalid query parameters: {}", names.join(", ")),
         errors,
+    }
+}
+
+fn boolean(v: &str) -> Option<bool> {
+    match v {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
     }
 }
 

@@ -384,6 +384,48 @@ impl Problem {
 pub struct Health {
     pub status: String,
     pub vacancies: u32,
+    /// The real-data source the vacancies come from; absent for the generated dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<VacancySource>,
+    /// How the real-data source's syncs went; absent for the generated dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<SyncHealth>,
+}
+
+/// The state of a real-data source's sync. The counts are those of the last good sync, whose
+/// data is served: a failed sync changes nothing served and only sets `last_sync_error`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SyncHealth {
+    /// When the data served was synced (RFC 3339); absent before the first good sync.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sync: Option<String>,
+    /// When the last sync started, good or not (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_attempt: Option<String>,
+    /// Why the last sync failed; absent when it succeeded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sync_error: Option<String>,
+    /// A sync is running now.
+    #[serde(default)]
+    pub running: bool,
+    /// Records the portal returned.
+    #[serde(default)]
+    pub fetched: u32,
+    /// Offers served.
+    #[serde(default)]
+    pub kept: u32,
+    /// Records shown as one with an earlier offer (the same offer relayed twice).
+    #[serde(default)]
+    pub merged: u32,
+    /// Records not served (outside Flanders, expired, unreadable…).
+    #[serde(default)]
+    pub dropped: u32,
+    /// `dropped` by reason.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub dropped_by_reason: std::collections::BTreeMap<String, u32>,
+    /// Offers served by how their point was found: `geo`, `postal_code`, `locality`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub located_by: std::collections::BTreeMap<String, u32>,
 }
 
 #[cfg(test)]

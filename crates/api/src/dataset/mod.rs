@@ -32,7 +32,23 @@ pub const IN_APP_PERCENT: u32 = 70;
 /// Distinguishes the description streams from the vacancy streams of the same seed.
 const DESCRIPTION_SALT: u64 = 0x6465_7363_7269_7074;
 
-/// What a detail needs beyond the summary, kept compact.
+/// What a detail needs beyond the summary: drawn by the generator, or read from a source.
+enum Extra {
+    Generated(VacancyExtra),
+    Imported(ImportedDetail),
+}
+
+/// The detail fields of a vacancy from a real source, as served.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedDetail {
+    pub description: String,
+    pub content_language: String,
+    pub languages: Vec<LanguageRequirement>,
+    pub hours_per_week: Option<f32>,
+    pub apply_url: Option<String>,
+}
+
+/// What a generated detail needs beyond the summary, kept compact.
 struct VacancyExtra {
     occupation: &'static Occupation,
     town: &'static str,
@@ -40,17 +56,22 @@ struct VacancyExtra {
     hours_per_week: f32,
 }
 
-/// The immutable vacancies the API serves; ids run from 1 to N.
+/// The immutable vacancies the API serves: generated (ids 1 to N) or imported from a source.
 ///
 /// Storage starts in id order; an index may reorder it (see [`Dataset::reorder_by`]) so that
 /// neighbours sit next to each other in memory. Look vacancies up by id with [`Dataset::summary`].
 pub struct Dataset {
     seed: u64,
+    /// Says which data this is, for search fingerprints: a cursor of one dataset is refused by
+    /// another (a new sync replaces the whole set).
+    identity: String,
     summaries: Vec<VacancySummary>,
-    extras: Vec<VacancyExtra>,
-    /// Storage slot of each id (`slots[id - 1]`).
+    extras: Vec<Extra>,
+    /// Storage slot of each id (`slots[id - 1]`); `NO_SLOT` where an imported set has no such id.
     slots: Vec<u32>,
 }
+
+const NO_SLOT: u32 = u32::MAX;
 
 /// The weighted tables, built once per generation.
 struct Tables {
@@ -88,19 +109,63 @@ impl Dataset {
     pub fn generate(count: u32, seed: u64) -> Self {
         let tables = Tables::new();
         let (summaries, extras) = (1..=count)
-            .map(|id| generate_one(&tables, seed, id))
+            .map(|id| {
+                let (summary, extra) = generate_one(&tables, seed, id);
+                (summary, Extra::Generated(extra))
+            })
             .unzip();
         Self {
             seed,
+            identity: format!("{seed}:{count}"),
             summaries,
             extras,
             slots: (0..count).collect(),
         }
     }
 
+    /// A dataset of vacancies from a real source, with their ids (unique, from 1; gaps allowed).
+    /// `identity` must differ from every other dataset's this process serves.
+    pub fn imported(identity: String, rows: Vec<(VacancySummary, ImportedDetail)>) -> Self {
+        let max_id = rows.iter().map(|(s, _)| s.id).max().unwrap_or(0);
+        let mut slots = vec![NO_SLOT; usize::try_from(max_id).unwrap_or(0)];
+        for (slot, (summary, _)) in (0u32..).zip(&rows) {
+            if let Some(entry) = slot_index(summary.id).and_then(|i| slots.get_mut(i)) {
+                *entry = slot;
+            }
+        }
+        let (summaries, extras) = rows
+            .into_iter()
+            .map(|(summary, detail)| (summary, Extra::Imported(detail)))
+            .unzip();
+        Self {
+            seed: 0,
+            identity,
+            summaries,
+            extras,
+            slots,
+        }
+    }
+
+    /// The offers of a Le Forem sync, with the ids they are served under.
+    pub fn from_forem(identity: String, stored: crate::forem::store::Stored) -> Self {
+        use crate::forem::serve;
+        Self::imported(
+            identity,
+            stored
+                .iter()
+                .map(|(id, offer)| (serve::summary(*id, offer), serve::detail(offer)))
+                .collect(),
+        )
+    }
+
+    /// Which data this is (see the field).
+    pub fn identity(&self) -> &str {
+        &self.identity
+    }
+
     /// Reorders storage by `key` (ids and contents are unchanged).
     pub fn reorder_by<K: Ord>(&mut self, key: impl Fn(&VacancySummary) -> K) {
-        let mut rows: Vec<(VacancySummary, VacancyExtra)> = std::mem::take(&mut self.summaries)
+        let mut rows: Vec<(VacancySummary, Extra)> = std::mem::take(&mut self.summaries)
             .into_iter()
             .zip(std::mem::take(&mut self.extras))
             .collect();
@@ -116,7 +181,9 @@ impl Dataset {
     /// Where vacancy `id` is stored.
     fn slot(&self, id: u32) -> Option<usize> {
         let slot = *self.slots.get(slot_index(id)?)?;
-        usize::try_from(slot).ok()
+        (slot != NO_SLOT)
+            .then(|| usize::try_from(slot).ok())
+            .flatten()
     }
 
     pub fn len(&self) -> usize {
@@ -144,7 +211,19 @@ impl Dataset {
     pub fn detail(&self, id: u32) -> Option<VacancyDetail> {
         let slot = self.slot(id)?;
         let summary = self.summaries.get(slot)?;
-        let extra = self.extras.get(slot)?;
+        let extra = match self.extras.get(slot)? {
+            Extra::Generated(extra) => extra,
+            Extra::Imported(detail) => {
+                return Some(VacancyDetail {
+                    summary: summary.clone(),
+                    description: detail.description.clone(),
+                    content_language: detail.content_language.clone(),
+                    languages: detail.languages.clone(),
+                    hours_per_week: detail.hours_per_week,
+                    apply_url: detail.apply_url.clone(),
+                })
+            }
+        };
         let mut rng = stream(self.seed ^ DESCRIPTION_SALT, id);
         let description = description::render(
             &mut rng,

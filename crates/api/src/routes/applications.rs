@@ -106,7 +106,12 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 /// Core's checks plus what only the server knows: the vacancy exists and takes in-app applications.
 fn validate(state: &AppState, application: &ApplicationRequest) -> Result<(), ApiError> {
     let mut errors = Vec::new();
-    match state.index.dataset().summary(application.vacancy_id) {
+    match state
+        .index
+        .current()
+        .dataset()
+        .summary(application.vacancy_id)
+    {
         None => errors.push(FieldError::new(
             "vacancy_id",
             FieldErrorCode::UnknownVacancy,

@@ -27,8 +27,10 @@ pub async fn search(
 /// Runs the search (on the blocking pool: a wide one takes milliseconds of CPU that would stall
 /// every other request on this runtime thread) and cuts out the page the cursor points to.
 pub async fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, ApiError> {
-    let dataset = state.index.dataset();
-    let fingerprint = query.fingerprint(&format!("{}:{}", dataset.seed(), dataset.len()));
+    // One index for the whole request, even if a sync replaces it meanwhile.
+    let index = state.index.current();
+    let dataset = index.dataset();
+    let fingerprint = query.fingerprint(dataset.identity());
     let offset = match &query.cursor {
         None => 0,
         Some(c) => cursor::decode(c, fingerprint).ok_or_else(|| {
@@ -38,11 +40,11 @@ pub async fn page(state: &AppState, query: &SearchQuery) -> Result<VacancyPage, 
             )])
         })?,
     };
-    let (index, area, filter) = (state.index.clone(), query.area, query.filter.clone());
+    let (searched, area, filter) = (index.clone(), query.area, query.filter.clone());
     let matches = state
         .results
         .get_or_compute(fingerprint, move || {
-            let found = index.search(area, &filter);
+            let found = searched.search(area, &filter);
             found.into_iter().map(|(v, km)| (v.id, km)).collect()
         })
         .await
@@ -93,6 +95,7 @@ pub async fn detail(
     let id: u32 = raw.parse().map_err(|_| ApiError::InvalidPath("id"))?;
     state
         .index
+        .current()
         .dataset()
         .detail(id)
         .map(Json)

@@ -65,7 +65,9 @@ async fn health_reports_ok_and_the_dataset_size() {
         health,
         Health {
             status: "ok".into(),
-            vacancies: TEST_VACANCIES
+            vacancies: TEST_VACANCIES,
+            source: None,
+            sync: None,
         }
     );
 }

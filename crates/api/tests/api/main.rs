@@ -10,6 +10,7 @@ mod dataset;
 mod detail;
 mod durability;
 mod faults;
+mod forem;
 mod fuzz;
 mod openapi;
 mod search;
