@@ -35,6 +35,13 @@ impl ApiError {
         }
     }
 
+    /// The server refused the search's `cursor` (400 naming it): its data changed under the
+    /// load, so the cursor points nowhere; the search must start again.
+    pub fn refuses_cursor(&self) -> bool {
+        matches!(self, ApiError::Status { status: 400, problem: Some(problem), .. }
+            if problem.errors.iter().any(|e| e.field == "cursor"))
+    }
+
     /// The failure as the retry logic sees it.
     pub fn failure(&self) -> Failure {
         match self {

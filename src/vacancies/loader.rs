@@ -97,7 +97,7 @@ impl LoadState {
 /// Asks for pages until every area is done, a page fails after its retries, or the load is
 /// aborted. Each page lands in `state` as soon as it arrives.
 pub async fn load_pages<S: PageSource>(source: S, state: RwSignal<LoadState>, policy: RetryPolicy) {
-    loop {
+    'pages: loop {
         let request = state
             .try_with_untracked(|s| {
                 s.vacancies
@@ -115,6 +115,14 @@ pub async fn load_pages<S: PageSource>(source: S, state: RwSignal<LoadState>, po
                 Ok(page) => break page,
                 Err(e) => e,
             };
+            // A new dataset under the load (a sync of Le Forem's data) voids its cursors:
+            // start the area again rather than fail with the vacancies half shown.
+            if cursor.is_some()
+                && error.refuses_cursor()
+                && state.try_update(|s| s.vacancies.restart_area(index)) == Some(true)
+            {
+                continue 'pages;
+            }
             match policy.after(error.failure(), attempt) {
                 NextStep::Retry { wait, server_asked } => {
                     let status = if server_asked {
@@ -370,6 +378,56 @@ mod tests {
             assert_eq!(s.vacancies.len(), 9);
             assert!(!s.is_partial());
         });
+    }
+
+    /// 400 naming `cursor`: what the stand-in answers once a new sync replaced its data.
+    fn cursor_refused() -> Result<CheckedPage, ApiError> {
+        Err(ApiError::Status {
+            status: 400,
+            problem: Some(
+                passerelle_core::api::Problem::new(400, "/problems/invalid-query", "Invalid query")
+                    .with_errors(vec![passerelle_core::api::FieldError::new(
+                        "cursor",
+                        passerelle_core::api::FieldErrorCode::InvalidFormat,
+                    )]),
+            ),
+            retry_after: None,
+        })
+    }
+
+    #[test]
+    fn a_cursor_voided_by_new_data_restarts_the_search_once_keeping_what_is_shown() {
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new([
+            page(0..3, Some("a")),
+            cursor_refused(),
+            page(0..4, Some("b")),
+            page(4..9, None),
+        ]);
+        let state = fresh_state();
+        run(&api, state);
+        assert_eq!(
+            api.asked(),
+            cursors(&[None, Some("a"), None, Some("b")]),
+            "from the first page again, not a retry of the dead cursor"
+        );
+        state.with_untracked(|s| {
+            assert_eq!(s.status, LoadStatus::Complete);
+            assert_eq!(s.vacancies.len(), 9, "ids seen twice are kept once");
+        });
+
+        // A server refusing the cursors it just gave is an error, not an endless restart.
+        let stubborn = ScriptedApi::new([
+            page(0..3, Some("a")),
+            cursor_refused(),
+            page(0..3, Some("a")),
+            cursor_refused(),
+        ]);
+        let state = fresh_state();
+        run(&stubborn, state);
+        state.with_untracked(|s| assert!(matches!(s.status, LoadStatus::Failed(_))));
+        assert_eq!(stubborn.asked().len(), 4);
     }
 
     #[test]

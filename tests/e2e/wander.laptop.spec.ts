@@ -14,9 +14,8 @@ import { plannedSteps, plannedWalks, randomSeed, Wander } from './support/wander
  * A failure names the seed, the step and every step taken, and says how to replay it.
  */
 
-const steps = plannedSteps();
-
 for (const walk of plannedWalks()) {
+  const steps = walk.steps ?? plannedSteps();
   test(`a random walk of ${steps} steps (${walk.name}) never breaks the app`, async ({ page, problems }, testInfo) => {
     // About 0.5 s a step on two cores, plus loading every vacancy again after each reload.
     test.setTimeout(60_000 + steps * 2_500);

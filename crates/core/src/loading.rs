@@ -95,6 +95,8 @@ pub struct AreaLoad {
     /// Items received for this area, duplicates of other areas included.
     pub received: usize,
     seen_cursors: HashSet<String>,
+    /// Started again once after the server refused a cursor (see [`LoadedVacancies::restart_area`]).
+    restarted: bool,
 }
 
 /// A server that misbehaves in a way a retry cannot fix.
@@ -149,6 +151,7 @@ impl LoadedVacancies {
                     total: 0,
                     received: 0,
                     seen_cursors: HashSet::new(),
+                    restarted: false,
                 })
                 .collect(),
             ..Self::default()
@@ -242,6 +245,24 @@ impl LoadedVacancies {
         Ok(self.add(page.items))
     }
 
+    /// Starts area `index` again from its first page, once per load: the server refused its
+    /// cursor because its data changed under the load (Le Forem's source swaps in a new sync).
+    /// What is loaded stays, and ids seen again are skipped. False when it was already
+    /// restarted: a server refusing its own fresh cursors is not fixed by another start.
+    pub fn restart_area(&mut self, index: usize) -> bool {
+        let Some(area) = self.areas.get_mut(index) else {
+            return false;
+        };
+        if area.restarted {
+            return false;
+        }
+        area.restarted = true;
+        area.cursor = AreaCursor::Start;
+        area.received = 0;
+        area.seen_cursors.clear();
+        true
+    }
+
     /// What the vacancies loaded so far hold (see [`LoadTraits`]).
     pub fn traits(&self) -> LoadTraits {
         self.traits
@@ -283,6 +304,36 @@ mod tests {
             &format!("\"lat\":{}", detail.summary.lat),
             &format!("\"lat\":{lat}"),
         )
+    }
+
+    #[test]
+    fn an_area_whose_cursor_was_refused_starts_again_once_keeping_what_is_loaded() {
+        let home = SearchArea::new(LatLon::new(50.83, 3.26), 60.0);
+        let mut loaded = LoadedVacancies::new([home]);
+        let first = CheckedPage {
+            total: 3,
+            items: vec![vacancy(1), vacancy(2)],
+            next: Some("c1".into()),
+            dropped: 0,
+        };
+        let _ = loaded.accept(0, first);
+        assert!(loaded.restart_area(0));
+        assert_eq!(
+            loaded.next_request().map(|(_, _, c)| c),
+            Some(None),
+            "from the first page"
+        );
+        assert_eq!(loaded.len(), 2, "what was loaded stays");
+        // The new data's first pages repeat ids already shown: skipped, not counted twice.
+        let again = CheckedPage {
+            total: 3,
+            items: vec![vacancy(1), vacancy(2), vacancy(3)],
+            next: None,
+            dropped: 0,
+        };
+        assert_eq!(loaded.accept(0, again), Ok(1));
+        assert!(loaded.is_complete());
+        assert!(!loaded.restart_area(0), "only once per load");
     }
 
     #[test]

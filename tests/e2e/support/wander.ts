@@ -17,7 +17,17 @@ export const defaultSeed = 20261201;
 export const defaultSteps = 200;
 
 /** One walk to run: a fixed seed, or one drawn when the test starts (`WANDER_SEED=random`). */
-export type PlannedWalk = { name: string; seed: number | 'random' };
+export type PlannedWalk = { name: string; seed: number | 'random'; steps?: number };
+
+/**
+ * Short walks that once broke the app, replayed beside CI's seed so the bug stays fixed. A
+ * change to the moves changes where a seed goes: then the walk still runs, but the named spec
+ * is what pins the bug.
+ */
+export const regressionWalks: PlannedWalk[] = [
+  // The address stayed put on a link after Backs (leptos_router's stale stack; history spec).
+  { name: 'seed 1771547017, regression', seed: 1771547017, steps: 26 },
+];
 
 /**
  * The walks the environment asks for:
@@ -25,7 +35,8 @@ export type PlannedWalk = { name: string; seed: number | 'random' };
  * `WANDER_SEEDS` = how many walks (seeds `WANDER_SEED`, `+1`, `+2`…, or each random).
  */
 export function plannedWalks(env: NodeJS.ProcessEnv = process.env): PlannedWalk[] {
-  const seedText = env.WANDER_SEED?.trim() || String(defaultSeed);
+  if (!env.WANDER_SEED?.trim()) return [{ name: `seed ${defaultSeed}`, seed: defaultSeed }, ...regressionWalks];
+  const seedText = env.WANDER_SEED.trim();
   const count = Math.max(1, Number.parseInt(env.WANDER_SEEDS ?? '1', 10) || 1);
   if (seedText === 'random') {
     return Array.from({ length: count }, (_, i) => ({ name: `random seed ${i + 1} of ${count}`, seed: 'random' }));
