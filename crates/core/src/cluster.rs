@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 /// Leaflet's tile size: the world is `256 · 2^zoom` pixels wide.
 const TILE_SIZE: f64 = 256.0;
-/// How many point classes a mark counts.
-pub const CLASSES: usize = 4;
+/// How many point classes a mark counts: one per [`crate::FitClass`].
+pub const CLASSES: usize = crate::FitClass::ALL.len();
 /// Web Mercator's latitude limit.
 const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
 
@@ -211,10 +211,15 @@ mod tests {
             input(50.85, 4.35, 0),
             input(50.8501, 4.3501, 2),
             input(50.8502, 4.3502, 2),
+            input(50.8503, 4.3503, 4),
         ];
         let marks = cluster(&points, 8.0, &belgium(), 60.0);
         assert_eq!(marks.len(), 1);
-        assert_eq!(marks[0].by_class, [1, 0, 2, 0]);
+        assert_eq!(
+            marks[0].by_class,
+            [1, 0, 2, 0, 1],
+            "an offer stating no level counts in its own class"
+        );
         assert_eq!(marks[0].dominant_class(), 2);
         let single = cluster(&points[..1], 8.0, &belgium(), 60.0);
         assert_eq!(single[0].centre, points[0].location);
@@ -252,7 +257,7 @@ mod tests {
             .map(|i| {
                 let a = f64::from(i.wrapping_mul(2_654_435_761) % 10_000) / 10_000.0;
                 let b = f64::from(i.wrapping_mul(40_503) % 10_000) / 10_000.0;
-                input(50.4 + a * 0.9, 3.0 + b * 2.5, (i % 4) as u8)
+                input(50.4 + a * 0.9, 3.0 + b * 2.5, (i % 5) as u8)
             })
             .collect();
         for zoom in [8.0, 9.0, 10.0, 12.0] {
@@ -271,7 +276,7 @@ mod tests {
                 }
                 acc
             });
-            assert_eq!(per_class, [750; CLASSES]);
+            assert_eq!(per_class, [600; CLASSES]);
         }
     }
 
