@@ -8,26 +8,25 @@ import { Passerelle } from './support/passerelle';
  * address did not, and the next Back went one step too far. Patched in `vendor/leptos_router`
  * (see vendor/README.md); found by the random walk, seed 1771547017.
  */
-test('after Backs over an address rewritten in place, a link to the page left last still changes the address', async ({ page, problems }) => {
+test('after an address rewritten and rewritten back, Back then a link to that page changes the address too', async ({ page, problems }) => {
   const app = new Passerelle(page, 'fr');
   await app.openStart();
   await page.getByRole('link', { name: app.t('desk_link') }).click();
-  await expect(page).toHaveURL((url) => url.pathname === '/desk');
-  // The desk rewrites its own address (a replacing navigation) as towns are added.
+  await expect(page).toHaveURL((url) => url.pathname === '/desk' && !url.searchParams.has('town'));
+  // The desk rewrites its own address in place (replacing navigations): a town, then none.
   await app.addDeskTown('Mons', 'Mons');
-  await expect(page).toHaveURL((url) => url.pathname === '/desk' && url.searchParams.has('town'));
-  await page.getByRole('link', { name: app.t('nav_applications') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: app.t('applications_title') })).toBeVisible();
+  await expect(page).toHaveURL((url) => url.searchParams.has('town'));
+  await page.getByRole('button', { name: app.t('desk_remove_town', { town: 'Mons' }) }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/desk' && !url.searchParams.has('town'));
 
-  await page.goBack();
-  await expect(page.getByRole('button', { name: app.t('desk_remove_town', { town: 'Mons' }) })).toBeVisible();
   await page.goBack();
   await expect(app.townInput()).toBeVisible();
   await expect(page).toHaveURL((url) => url.pathname === '/');
 
-  await page.getByRole('link', { name: app.t('nav_applications') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: app.t('applications_title') })).toBeVisible();
-  await expect(page, 'the address follows the page').toHaveURL((url) => url.pathname === '/applications');
+  // The router's stack still ended on this very desk address, so it used to skip pushState.
+  await page.getByRole('link', { name: app.t('desk_link') }).click();
+  await expect(page.getByRole('combobox', { name: app.t('desk_add_town') })).toBeVisible();
+  await expect(page, 'the address follows the page').toHaveURL((url) => url.pathname === '/desk');
 
   // And Back returns to the page before it, not one step further.
   await page.goBack();
