@@ -110,6 +110,20 @@ fn labels(i18n: I18nContext<Locale>, zone: &Zone, api: &str) -> ZoneCsvLabels {
             ),
         ),
     ];
+    // Le Forem's licence (CC BY-SA) asks for its attribution wherever its offers are used.
+    if zone
+        .load
+        .state
+        .with_untracked(|l| l.vacancies.traits().from_forem > 0)
+    {
+        about.push((
+            t_string!(i18n, zone_csv_source).to_string(),
+            format!(
+                "{} (https://creativecommons.org/licenses/by-sa/4.0/)",
+                t_string!(i18n, attribution_forem)
+            ),
+        ));
+    }
     if partial {
         about.push((t_string!(i18n, zone_csv_partial).to_string(), String::new()));
     }
