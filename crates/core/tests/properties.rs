@@ -220,4 +220,17 @@ proptest! {
         prop_assert!(dropped.is_empty(), "{dropped:?}");
         prop_assert_eq!(&reread, &zone);
     }
+
+    /// The allocation-free keyword test agrees with folding, whatever the text and keyword.
+    #[test]
+    fn folded_contains_agrees_with_fold_then_contains(
+        haystack in "[a-zA-Z éÉèßœŒ’-]{0,24}",
+        needle in "[a-zA-Z éèßœ’-]{0,4}",
+    ) {
+        let needle = passerelle_core::text::fold(&needle);
+        prop_assert_eq!(
+            passerelle_core::text::folded_contains(&haystack, &needle),
+            passerelle_core::text::fold(&haystack).contains(&needle)
+        );
+    }
 }
