@@ -369,9 +369,15 @@ fn dominators_table(rows: &[Vec<String>], total: usize) -> Result<String> {
         "### The {TOP_ITEMS} largest retained subtrees (`twiggy dominators`)\n\n| item | retained bytes | share |\n|---|---:|---:|\n"
     );
     for (name, retained) in subtrees.iter().take(TOP_ITEMS) {
+        // twiggy sees no reference to data reached by address, so the data segments land here.
+        let note = if name.contains("Unreachable Items") {
+            " (mostly the data segments, which code reaches by address)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             t,
-            "| `{}` | {} | {} |",
+            "| `{}`{note} | {} | {} |",
             short(name),
             bytes(*retained),
             share(*retained, total)
