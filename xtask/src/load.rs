@@ -3,10 +3,9 @@
 //! Not a CI step: it takes the machine for the whole run.
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
-use crate::tools::{cargo, repo_root, run, Result};
+use crate::tools::{cargo, repo_root, run, target_dir, Result};
 
 pub const USAGE: &str = "load [--url URL] [--clients N] [--duration SECONDS] [--vacancies N] \
                          [--applications-per-minute N]";
@@ -62,13 +61,6 @@ impl Drop for StandIn {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// Where cargo puts builds: `$CARGO_TARGET_DIR` if set, else the workspace's `target/`.
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"))
 }
 
 pub fn load(o: LoadOptions) -> Result {

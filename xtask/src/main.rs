@@ -9,6 +9,7 @@ mod load;
 mod ran;
 mod serve;
 mod setup;
+mod size;
 mod steps;
 mod test;
 mod tools;
@@ -29,7 +30,10 @@ commands:
   test             every check CI runs: fmt, clippy (native and wasm), cargo test,
                    wasm-bindgen tests, trunk build --release, Playwright
   bench [--sizes]  criterion benches, then raw/gzip/brotli sizes of the release wasm, its
-                   JS glue and leaflet.js (--sizes: only the build and the sizes)
+                   JS glue, CSS and leaflet.js against the 250 KB brotli budget, and twiggy's
+                   per-crate and per-function breakdown -> target/size-report.md
+                   (--sizes: only the build and the sizes)
+  size             the same as bench --sizes
   load [--url URL] [--clients N] [--duration S] [--vacancies N] [--applications-per-minute N]
                    200 clients (default) doing the app's mix for 30 s against the release
                    stand-in with 200000 vacancies (or --url): latency percentiles per request
@@ -68,7 +72,7 @@ fn dispatch(args: &[&str]) -> Result {
         ("serve", rest) => serve::serve(parse_port(rest)?),
         ("test", []) => test::run_all(),
         ("bench", []) => bench::run_all(false),
-        ("bench", ["--sizes"]) => bench::run_all(true),
+        ("bench", ["--sizes"]) | ("size", []) => bench::run_all(true),
         ("load", rest) => load::load(load::LoadOptions::parse(rest)?),
         _ => Err(format!("unknown arguments: {}\n\n{USAGE}", args.join(" ")).into()),
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::steps::{human, Done, Pipeline};
 use crate::tools::{
     self, cargo, repo_root, reports_version, run, version_of, Result, CHROMEDRIVER, CHROMIUM,
-    TRUNK_VERSION, WASM_BINDGEN_VERSION, WASM_OPT_VERSION, WASM_TARGET,
+    TRUNK_VERSION, TWIGGY_VERSION, WASM_BINDGEN_VERSION, WASM_OPT_VERSION, WASM_TARGET,
 };
 
 /// How much a command needs installed.
@@ -92,6 +92,19 @@ fn wasm_bindgen_cli() -> Result<Done> {
         let mut cmd = cargo();
         cmd.args(["install", "--force", "wasm-bindgen-cli", "--version"])
             .arg(WASM_BINDGEN_VERSION);
+        cmd
+    })
+}
+
+/// twiggy, for the size report only: `cargo xtask bench` installs it, setup does not.
+pub fn twiggy() -> Result<Done> {
+    let root = tools::twiggy_root();
+    let bin = tools::twiggy_bin();
+    cargo_install(&root, &[&bin], TWIGGY_VERSION, || {
+        println!("building twiggy from crates.io: about 3 minutes on 2 cores");
+        let mut cmd = cargo();
+        cmd.args(["install", "--locked", "--force", "twiggy", "--version"])
+            .arg(TWIGGY_VERSION);
         cmd
     })
 }

@@ -19,6 +19,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// The CLI must match the `wasm-bindgen` crate in Cargo.lock exactly; the root Cargo.toml
 /// pins `wasm-bindgen = "=0.2.130"` because web-sys 0.3.107 needs it.
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// The size profiler behind `cargo xtask bench --sizes`, installed on demand (not by setup).
+pub const TWIGGY_VERSION: &str = "0.8.0";
 /// npm's `binaryen`. Debian's wasm-opt 108 produces a wasm that throws at load.
 pub const WASM_OPT_VERSION: &str = "132";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -52,6 +54,23 @@ pub fn trunk_root() -> PathBuf {
 /// `cargo install --root` folder for wasm-bindgen-cli.
 pub fn wasm_bindgen_root() -> PathBuf {
     tools_dir().join(format!("wasm-bindgen-{WASM_BINDGEN_VERSION}"))
+}
+
+/// `cargo install --root` folder for twiggy.
+pub fn twiggy_root() -> PathBuf {
+    tools_dir().join(format!("twiggy-{TWIGGY_VERSION}"))
+}
+
+pub fn twiggy_bin() -> PathBuf {
+    twiggy_root().join("bin/twiggy")
+}
+
+/// Where cargo puts builds (and Trunk its wasm-bindgen output): `$CARGO_TARGET_DIR` if set,
+/// else the workspace's `target/`.
+pub fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"))
 }
 
 pub fn trunk_bin() -> PathBuf {
