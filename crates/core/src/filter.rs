@@ -214,6 +214,16 @@ mod tests {
         );
     }
 
+    /// Whether a filter with only `keyword` keeps `v`.
+    fn keyword_matches_vacancy(keyword: &str, v: &VacancySummary) -> bool {
+        VacancyFilter {
+            keyword: Some(keyword.into()),
+            ..Default::default()
+        }
+        .prepare()
+        .matches(v)
+    }
+
     #[test]
     fn offers_stating_no_level_pass_a_level_filter_unless_hidden() {
         let unstated = VacancySummary {
@@ -245,29 +255,17 @@ mod tests {
             occupation_label: Some("Soudeur / Soudeuse".into()),
             ..vacancy(1, 50.6, 3.95, DutchLevel::Good)
         };
-        let matches = |k: &str| {
-            VacancyFilter {
-                keyword: Some(k.into()),
-                ..Default::default()
-            }
-            .prepare()
-            .matches(&v)
-        };
-        assert!(matches("soudeuse"));
-        assert!(!matches("7411"), "no code, nothing to match by code");
+        assert!(keyword_matches_vacancy("soudeuse", &v));
+        assert!(
+            !keyword_matches_vacancy("7411", &v),
+            "no code, nothing to match by code"
+        );
     }
 
     #[test]
     fn keyword_ignores_case_and_accents_and_matches_employer_and_place() {
         let v = vacancy(1, 50.6, 3.95, DutchLevel::Good);
-        let matches = |k: &str| {
-            VacancyFilter {
-                keyword: Some(k.into()),
-                ..Default::default()
-            }
-            .prepare()
-            .matches(&v)
-        };
+        let matches = |k: &str| keyword_matches_vacancy(k, &v);
         assert!(matches("ELEKTRO"));
         assert!(matches("peeters"));
         assert!(matches("kortrijk"));
