@@ -26,7 +26,11 @@ function table(page: Page, lang: Lang): Locator {
   return page.getByRole('table', { name: tr(lang, 'zone_table_caption') });
 }
 
-/** The table as numbers: each body row's cells, and the totals row (6 levels + total). */
+/** The columns after the occupation: six levels, "level not stated", then the total. */
+const UNSTATED = 6;
+const TOTAL = 7;
+
+/** The table as numbers: each body row's cells, and the totals row (6 levels, not stated, total). */
 async function readTable(page: Page, lang: Lang): Promise<{ rows: { name: string; cells: number[] }[]; totals: number[] }> {
   const t = table(page, lang);
   const bodyRows = t.locator('tbody').getByRole('row');
@@ -42,7 +46,7 @@ async function readTable(page: Page, lang: Lang): Promise<{ rows: { name: string
 }
 
 function columnSums(rows: { cells: number[] }[]): number[] {
-  return rows.reduce((sums, r) => sums.map((s, i) => s + r.cells[i]), new Array(7).fill(0));
+  return rows.reduce((sums, r) => sums.map((s, i) => s + r.cells[i]), new Array(TOTAL + 1).fill(0));
 }
 
 test.describe('the zone analysis', () => {
@@ -62,11 +66,12 @@ test.describe('the zone analysis', () => {
     await waitForCompleteLoad(page);
     const { rows, totals } = await readTable(page, lang);
     expect(rows.length).toBeGreaterThan(10);
-    expect(totals[6]).toBeGreaterThan(1000);
+    expect(totals[TOTAL]).toBeGreaterThan(1000);
     expect(columnSums(rows)).toEqual(totals);
-    expect(totals.slice(0, 6).reduce((a, b) => a + b, 0)).toBe(totals[6]);
+    expect(totals.slice(0, TOTAL).reduce((a, b) => a + b, 0)).toBe(totals[TOTAL]);
+    expect(totals[UNSTATED], 'the generated vacancies all state a level').toBe(0);
     // The summary's count is the table's total.
-    expect(count(await page.getByTestId('vacancy-count').getAttribute('data-count') ?? '')).toBe(totals[6]);
+    expect(count(await page.getByTestId('vacancy-count').getAttribute('data-count') ?? '')).toBe(totals[TOTAL]);
     // Bottleneck occupations come first, flagged.
     const flag = tr(lang, 'zone_bottleneck');
     const flagged = rows.map((r) => r.name.includes(flag));
@@ -83,7 +88,7 @@ test.describe('the zone analysis', () => {
     await totalHeader.getByRole('button').click();
     await expect(totalHeader).toHaveAttribute('aria-sort', 'descending');
     await expect(page).toHaveURL(/sort=-total/);
-    const byTotal = (await readTable(page, lang)).rows.map((r) => r.cells[6]);
+    const byTotal = (await readTable(page, lang)).rows.map((r) => r.cells[TOTAL]);
     expect(byTotal).toEqual([...byTotal].sort((a, b) => b - a));
     await totalHeader.getByRole('button').click();
     await expect(totalHeader).toHaveAttribute('aria-sort', 'ascending');
@@ -91,7 +96,7 @@ test.describe('the zone analysis', () => {
     // The chart shows the largest occupations, the same numbers as the table.
     const chart = page.getByRole('img', { name: literal(tr(lang, 'zone_chart_label', { list: '' })) });
     await expect(chart).toBeVisible();
-    const largest = [...rows].sort((a, b) => b.cells[6] - a.cells[6])[0];
+    const largest = [...rows].sort((a, b) => b.cells[TOTAL] - a.cells[TOTAL])[0];
     await expect(chart).toHaveAccessibleName(new RegExp(literal(largest.name.replace(` ${flag}`, '')).source));
 
     // The CSV: BOM, `;`, a header saying what it counts, the same rows and totals.
@@ -119,7 +124,7 @@ test.describe('the zone analysis', () => {
     await page.getByRole('checkbox', { name: tr(lang, 'zone_bottleneck_only') }).check();
     await expect.poll(async () => (await readTable(page, lang)).rows.every((r) => r.name.includes(flag))).toBe(true);
     const filtered = await readTable(page, lang);
-    expect(filtered.totals[6]).toBeLessThan(totals[6]);
+    expect(filtered.totals[TOTAL]).toBeLessThan(totals[TOTAL]);
     expect(columnSums(filtered.rows)).toEqual(filtered.totals);
 
     for (const other of ['nl', 'de', 'en', 'fr'] as Lang[]) {
@@ -144,7 +149,7 @@ test.describe('the zone analysis', () => {
     await page.goto(`/zone?area=town:${mons.nis}&lang=${lang}`);
     await waitForCompleteLoad(page);
     const { rows, totals } = await readTable(page, lang);
-    expect(totals[6]).toBe(expected);
+    expect(totals[TOTAL]).toBe(expected);
     expect(columnSums(rows)).toEqual(totals);
     // A Dutch level column agrees with the API's own count at that level.
     const basicOnly = (await apiSearch(request, api.baseURL, { limit: 1, dutch_max: 'basic' })).total
