@@ -7,12 +7,13 @@ import { Passerelle } from './support/passerelle';
  * levels up under the pressed pointer and the click checked nothing (found by the random walk,
  * seed 1547469004). They now float over the form.
  */
-test('a level clicked while town suggestions are open is the level checked', async ({ page, problems }) => {
+test('a level clicked while town suggestions are open is the level checked', async ({ page, problems }, testInfo) => {
   const app = new Passerelle(page, 'fr');
   await app.openStart();
   await app.townInput().fill('5000');
   await expect(page.getByRole('listbox', { name: app.t('town_label') })).toBeVisible();
   const layoutBefore = await app.levelRadio('none').boundingBox();
+  await app.screenshot('start-suggestions-open', testInfo.project.name);
 
   await app.levelRadio('none').click();
   await expect(app.levelRadio('none')).toBeChecked();
