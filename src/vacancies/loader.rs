@@ -12,11 +12,11 @@
 //!   O(total), not O(N × total).
 
 use crate::api::ApiError;
-use futures::future::{AbortHandle, Abortable};
+use futures::future::{select, AbortHandle, Abortable, Either};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passerelle_core::filter::SearchArea;
-use passerelle_core::loading::{CheckedPage, LoadAnomaly, LoadedVacancies};
+use passerelle_core::loading::{CheckedPage, LoadAnomaly, LoadedVacancies, ShowCadence};
 use passerelle_core::retry::NextStep;
 pub use passerelle_core::retry::RetryPolicy;
 use std::time::Duration;
@@ -95,8 +95,17 @@ impl LoadState {
 }
 
 /// Asks for pages until every area is done, a page fails after its retries, or the load is
-/// aborted. Each page lands in `state` as soon as it arrives.
+/// aborted. Each page lands in `state` as soon as it arrives, and is shown (the signal
+/// notified) at the pace of [`ShowCadence`]: at once for the first and the last, and never
+/// more than a second after it landed.
 pub async fn load_pages<S: PageSource>(source: S, state: RwSignal<LoadState>, policy: RetryPolicy) {
+    let mut cadence = ShowCadence::default();
+    let show = |cadence: &mut ShowCadence| {
+        if let Some(loaded) = state.try_with_untracked(|s| s.vacancies.len()) {
+            cadence.shown(loaded, source.now_ms());
+            state.notify();
+        }
+    };
     'pages: loop {
         let request = state
             .try_with_untracked(|s| {
@@ -111,7 +120,24 @@ pub async fn load_pages<S: PageSource>(source: S, state: RwSignal<LoadState>, po
         };
         let mut attempt = 0;
         let page = loop {
-            let error = match source.page(area, cursor.clone()).await {
+            let fetched = source.page(area, cursor.clone());
+            let loaded = state.try_with_untracked(|s| s.vacancies.len()).unwrap_or(0);
+            let unseen_for = cadence.wait_left_ms(loaded, source.now_ms());
+            let answer = if unseen_for > 0.0 {
+                // Pages landed but not shown yet: show them if this answer is slow to come.
+                let pause = source.pause(Duration::from_millis(unseen_for.ceil() as u64));
+                futures::pin_mut!(fetched, pause);
+                match select(fetched, pause).await {
+                    Either::Left((answer, _)) => answer,
+                    Either::Right(((), fetched)) => {
+                        show(&mut cadence);
+                        fetched.await
+                    }
+                }
+            } else {
+                fetched.await
+            };
+            let error = match answer {
                 Ok(page) => break page,
                 Err(e) => e,
             };
@@ -146,14 +172,24 @@ pub async fn load_pages<S: PageSource>(source: S, state: RwSignal<LoadState>, po
                 }
             }
         };
-        let landed = state.try_update(|s| {
+        let landed = state.try_update_untracked(|s| {
+            let news = s.status != LoadStatus::Loading;
             s.status = LoadStatus::Loading;
             if let Err(anomaly) = s.vacancies.accept(index, page) {
                 s.anomaly = Some(anomaly);
+                return (s.vacancies.len(), true);
             }
+            (s.vacancies.len(), news)
         });
-        if landed.is_none() {
+        let Some((loaded, news)) = landed else {
             return; // the page that asked is gone
+        };
+        let last = state
+            .try_with_untracked(|s| s.vacancies.next_request().is_none())
+            .unwrap_or(true);
+        // The last page is shown with the status that says so (below).
+        if !last && (news || cadence.due(loaded, source.now_ms())) {
+            show(&mut cadence);
         }
     }
 }
@@ -295,6 +331,11 @@ mod tests {
         answers: Arc<Mutex<VecDeque<Result<CheckedPage, ApiError>>>>,
         asked: Arc<Mutex<Vec<Option<String>>>>,
         pauses: Arc<Mutex<Vec<Duration>>>,
+        /// Requests (counted from 0) whose answer is not ready at the first poll.
+        slow: Arc<Mutex<Vec<usize>>>,
+        /// What the page showed (a memo of the loaded count) when each request was made.
+        shown: Arc<Mutex<Option<Memo<usize>>>>,
+        seen: Arc<Mutex<Vec<usize>>>,
     }
 
     impl ScriptedApi {
@@ -319,7 +360,17 @@ mod tests {
             _area: SearchArea,
             cursor: Option<String>,
         ) -> Result<CheckedPage, ApiError> {
-            self.asked.lock().unwrap().push(cursor);
+            let request = {
+                let mut asked = self.asked.lock().unwrap();
+                asked.push(cursor);
+                asked.len() - 1
+            };
+            if let Some(shown) = *self.shown.lock().unwrap() {
+                self.seen.lock().unwrap().push(shown.get_untracked());
+            }
+            if self.slow.lock().unwrap().contains(&request) {
+                yield_once().await;
+            }
             self.answers
                 .lock()
                 .unwrap()
@@ -337,6 +388,52 @@ mod tests {
     }
 
     const NOW_MS: f64 = 1_792_567_680_000.0;
+
+    /// Pending at the first poll (waking itself), ready at the next.
+    async fn yield_once() {
+        let mut yielded = false;
+        futures::future::poll_fn(|cx| {
+            if yielded {
+                std::task::Poll::Ready(())
+            } else {
+                yielded = true;
+                cx.waker().wake_by_ref();
+                std::task::Poll::Pending
+            }
+        })
+        .await
+    }
+
+    #[test]
+    fn pages_are_shown_at_a_pace_and_none_waits_unseen_behind_a_slow_answer() {
+        let owner = Owner::new();
+        owner.set();
+        let api = ScriptedApi::new([
+            page(0..100, Some("a")),
+            page(100..110, Some("b")),
+            page(110..111, Some("c")),
+            page(111..112, None),
+        ]);
+        api.slow.lock().unwrap().push(2);
+        let state = fresh_state();
+        let shown = Memo::new(move |_| state.with(|s| s.vacancies.len()));
+        assert_eq!(shown.get_untracked(), 0);
+        *api.shown.lock().unwrap() = Some(shown);
+        run(&api, state);
+        assert_eq!(
+            *api.seen.lock().unwrap(),
+            [0, 100, 100, 111],
+            "the first page shown at once; 10 more were not worth a redraw until the next \
+             answer was slow (a reader then reads what has landed since)"
+        );
+        assert_eq!(
+            *api.pauses.lock().unwrap(),
+            [Duration::from_millis(1_000)],
+            "the unseen page waited for the slow answer at most a second"
+        );
+        assert_eq!(shown.get_untracked(), 112, "the last page is shown");
+        assert_eq!(state.get_untracked().status, LoadStatus::Complete);
+    }
 
     fn fresh_state() -> RwSignal<LoadState> {
         RwSignal::new(LoadState {

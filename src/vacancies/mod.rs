@@ -66,9 +66,8 @@ impl VacancyResults {
         let load = use_vacancy_load(source, homes, RetryPolicy::default());
         let state = load.state;
         let rows = Memo::new_owning(move |previous: Option<Rows>| {
-            let homes = homes.read();
             let filters = filters.read();
-            state.with(|load| Rows::update(previous, load, &filters, &homes))
+            state.with(|load| Rows::update(previous, load, &filters))
         });
         Self { load, rows }
     }

@@ -5,7 +5,7 @@
 
 use super::loader::LoadState;
 use passerelle_core::api::VacancySummary;
-use passerelle_core::filter::{nearest_home_km, SearchArea};
+use passerelle_core::vacancy_index::IndexQuery;
 use passerelle_core::view_state::ViewState;
 use passerelle_core::FitClass;
 
@@ -49,12 +49,10 @@ pub struct Rows {
 impl Rows {
     /// The rows for `load` under `key`, reusing `previous` when only new vacancies arrived.
     /// Returns whether anything changed.
-    pub fn update(
-        previous: Option<Rows>,
-        load: &LoadState,
-        key: &FilterKey,
-        homes: &[SearchArea],
-    ) -> (Rows, bool) {
+    ///
+    /// Reads the load's index: distances from the load's areas' centres, worked out as pages
+    /// landed, and the vacancies' text folded once.
+    pub fn update(previous: Option<Rows>, load: &LoadState, key: &FilterKey) -> (Rows, bool) {
         let (mut rows, fresh) = match previous {
             Some(p) if p.generation == load.generation && p.key.as_ref() == Some(key) => (p, false),
             _ => (
@@ -67,31 +65,37 @@ impl Rows {
                 true,
             ),
         };
-        let new = load.vacancies.since(rows.scanned);
-        if new.is_empty() && !fresh {
+        let loaded = &load.vacancies;
+        if rows.scanned == loaded.len() && !fresh {
             return (rows, false);
         }
         let state = &key.0;
         let filter = state.filter();
-        let prepared = filter.prepare();
-        let start = rows.scanned;
+        let query = IndexQuery::new(&filter);
         let before = rows.rows.len();
-        rows.rows
-            .extend(new.iter().enumerate().filter_map(|(offset, v)| {
-                let distance_km = nearest_home_km(homes, v.location())?;
-                state.shows(&prepared, v, distance_km).then(|| Row {
-                    index: start + offset,
-                    distance_km,
-                    class: FitClass::of_vacancy(v.dutch_level, state.dutch.level()),
-                })
-            }));
-        rows.scanned = load.vacancies.len();
+        let my_level = state.dutch.level();
+        rows.rows.extend(
+            loaded
+                .index()
+                .select(
+                    loaded.items(),
+                    rows.scanned,
+                    f64::from(state.radius_km),
+                    &query,
+                )
+                .map(|hit| Row {
+                    index: hit.index,
+                    distance_km: hit.home_km,
+                    class: FitClass::of_vacancy(hit.level, my_level),
+                }),
+        );
+        rows.scanned = loaded.len();
         // One area's pages arrive nearest first; several areas interleave and need a sort.
         if !rows
             .rows
             .is_sorted_by(|a, b| a.distance_km <= b.distance_km)
         {
-            rows.rows.sort_by(|a, b| {
+            rows.rows.sort_unstable_by(|a, b| {
                 a.distance_km
                     .total_cmp(&b.distance_km)
                     .then(a.index.cmp(&b.index))
@@ -103,9 +107,14 @@ impl Rows {
 
     /// The vacancy a row points at, if the row belongs to this load.
     pub fn vacancy<'a>(&self, load: &'a LoadState, row: &Row) -> Option<&'a VacancySummary> {
-        (self.generation == load.generation)
+        self.is_of(load)
             .then(|| load.vacancies.items().get(row.index))
             .flatten()
+    }
+
+    /// True when these rows index into this load (and not the previous town's).
+    pub fn is_of(&self, load: &LoadState) -> bool {
+        self.generation == load.generation
     }
 
     pub fn len(&self) -> usize {
@@ -116,6 +125,7 @@ impl Rows {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use passerelle_core::filter::SearchArea;
     use passerelle_core::loading::{CheckedPage, LoadedVacancies};
     use passerelle_core::view_state::{MyDutch, Reach};
     use passerelle_core::{haversine_km, municipality, DutchLevel, LatLon};
@@ -165,10 +175,10 @@ mod tests {
             let mut incremental = None;
             for page in pages(2_000, 300) {
                 load.vacancies.accept(0, page).expect("well-formed page");
-                incremental = Some(Rows::update(incremental, &load, &key, &homes()).0);
+                incremental = Some(Rows::update(incremental, &load, &key).0);
             }
             let incremental = incremental.expect("some pages");
-            let at_once = Rows::update(None, &load, &key, &homes()).0;
+            let at_once = Rows::update(None, &load, &key).0;
             assert_eq!(ids(&incremental, &load), ids(&at_once, &load));
             assert!(!incremental.rows.is_empty());
             assert!(incremental
@@ -190,12 +200,12 @@ mod tests {
         }
         let all = key(MyDutch::Unknown, "", 60);
         let near = key(MyDutch::Unknown, "", 10);
-        let (wide, _) = Rows::update(None, &load, &all, &homes());
-        let (narrow, changed) = Rows::update(Some(wide.clone()), &load, &near, &homes());
+        let (wide, _) = Rows::update(None, &load, &all);
+        let (narrow, changed) = Rows::update(Some(wide.clone()), &load, &near);
         assert!(changed);
         assert!(narrow.len() < wide.len());
         assert!(narrow.rows.iter().all(|r| r.distance_km <= 10.0));
-        let (_, unchanged) = Rows::update(Some(narrow), &load, &near, &homes());
+        let (_, unchanged) = Rows::update(Some(narrow), &load, &near);
         assert!(
             !unchanged,
             "no new page and the same filters: nothing to redraw"
@@ -215,24 +225,32 @@ mod tests {
             .accept(0, pages(50, 50).remove(0))
             .expect("well-formed page");
         let k = key(MyDutch::Unknown, "", 60);
-        let (rows, _) = Rows::update(None, &old, &k, &homes());
+        let (rows, _) = Rows::update(None, &old, &k);
         let newer = LoadState {
             vacancies: LoadedVacancies::new(homes()),
             generation: 2,
             ..LoadState::default()
         };
         assert!(rows.vacancy(&newer, &rows.rows[0]).is_none());
-        let (renewed, changed) = Rows::update(Some(rows), &newer, &k, &homes());
+        let (renewed, changed) = Rows::update(Some(rows), &newer, &k);
         assert!(changed && renewed.len() == 0);
     }
 
     #[test]
-    fn with_two_homes_a_vacancy_takes_the_distance_to_the_nearer() {
+    fn with_two_homes_a_row_takes_the_distance_to_the_nearer() {
         let far_home = SearchArea::new(LatLon::new(50.61, 3.39), 60.0);
-        let v = pages(1, 1).remove(0).items.remove(0);
+        let mut load = LoadState {
+            vacancies: LoadedVacancies::new([far_home, homes()[0]]),
+            generation: 1,
+            ..LoadState::default()
+        };
+        load.vacancies
+            .accept(0, pages(1, 1).remove(0))
+            .expect("well-formed page");
+        let v = load.vacancies.items()[0].clone();
+        let (rows, _) = Rows::update(None, &load, &key(MyDutch::Unknown, "", 60));
         let d_mons = haversine_km(mons().location, v.location());
         let d_far = haversine_km(far_home.centre, v.location());
-        let nearest = nearest_home_km(&[far_home, homes()[0]], v.location()).expect("a distance");
-        assert_eq!(nearest, d_mons.min(d_far));
+        assert_eq!(rows.rows[0].distance_km, d_mons.min(d_far));
     }
 }

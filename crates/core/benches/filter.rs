@@ -12,6 +12,8 @@ use passerelle_core::desk::{
 use passerelle_core::filter::{search, SearchArea, VacancyFilter};
 use passerelle_core::geo::{BoundingBox, Circle};
 use passerelle_core::level_payoff::LevelCounts;
+use passerelle_core::loading::{parse_page, CheckedPage, LoadedVacancies};
+use passerelle_core::vacancy_index::{IndexQuery, VacancyIndex};
 use passerelle_core::view_state::{MyDutch, ViewState};
 use passerelle_core::{DutchLevel, LatLon};
 
@@ -96,6 +98,46 @@ fn bench(c: &mut Criterion) {
             })
         },
     );
+    // What the app runs on a filter change: the load's index, distances worked out as pages
+    // landed, a few bytes per vacancy in columns.
+    let mut index = VacancyIndex::new(&[mons]);
+    for v in &all {
+        index.push(v);
+    }
+    let query = IndexQuery::new(&filter);
+    c.bench_function(
+        "filter 100k index: 60 km around Mons + dutch_max medium (no sort)",
+        |b| {
+            b.iter(|| {
+                black_box(&index)
+                    .select(&all, 0, mons.radius_km, &query)
+                    .count()
+            })
+        },
+    );
+    for word in ["peeters", "e", "zz"] {
+        let keyword = VacancyFilter {
+            keyword: Some(word.into()),
+            ..filter.clone()
+        };
+        let query = IndexQuery::new(&keyword);
+        c.bench_function(&format!("filter 100k index: + keyword {word:?}"), |b| {
+            b.iter(|| {
+                black_box(&index)
+                    .select(&all, 0, mons.radius_km, &query)
+                    .count()
+            })
+        });
+    }
+    c.bench_function("index 100k: build as pages land", |b| {
+        b.iter(|| {
+            let mut index = VacancyIndex::new(&[mons]);
+            for v in black_box(&all) {
+                index.push(v);
+            }
+            index.len()
+        })
+    });
     c.bench_function("search 100k: 60 km around Mons, dutch_max medium", |b| {
         b.iter(|| search(black_box(&all), mons, &filter).len())
     });
@@ -109,10 +151,7 @@ fn bench(c: &mut Criterion) {
 
     let inputs: Vec<ClusterInput> = all
         .iter()
-        .map(|v| ClusterInput {
-            location: v.location(),
-            class: 0,
-        })
+        .map(|v| ClusterInput::new(v.location(), 0))
         .collect();
     let view = BoundingBox {
         min: LatLon::new(49.9, 2.5),
@@ -171,7 +210,36 @@ fn level_payoff(c: &mut Criterion) {
     c.bench_function("level payoff 100k: + keyword", |b| {
         b.iter(|| LevelCounts::of(black_box(&all), &homes, &keyword).total())
     });
+    let mut load = LoadedVacancies::new(homes);
+    load.accept(
+        0,
+        CheckedPage {
+            total: all.len() as u32,
+            items: all,
+            next: None,
+            dropped: 0,
+        },
+    )
+    .expect("one page");
+    for (name, state) in [("", &state), (" + keyword", &keyword)] {
+        c.bench_function(&format!("level payoff 100k index{name}"), |b| {
+            b.iter(|| {
+                let mut counts = LevelCounts::default();
+                counts.count_loaded(black_box(&load), 0, state);
+                counts.total()
+            })
+        });
+    }
 }
 
-criterion_group!(benches, bench, desk, level_payoff);
+/// A page of 1,000 as the app receives it: checked item by item.
+fn page_parse(c: &mut Criterion) {
+    let items = vacancies(1_000);
+    let json = serde_json::json!({ "total": 100_000, "items": items, "next": "c1" }).to_string();
+    c.bench_function("parse a page of 1,000 vacancies", |b| {
+        b.iter(|| parse_page(black_box(&json)).map(|p| p.items.len()))
+    });
+}
+
+criterion_group!(benches, bench, desk, level_payoff, page_parse);
 criterion_main!(benches);

@@ -6,6 +6,7 @@
 
 use crate::geo::{BoundingBox, LatLon};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Leaflet's tile size: the world is `256 · 2^zoom` pixels wide.
 const TILE_SIZE: f64 = 256.0;
@@ -18,8 +19,22 @@ const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClusterInput {
     pub location: LatLon,
-    /// 0 to 3; anything larger counts as 3.
+    /// Its Web Mercator position at zoom 0 in world widths ([`world`]), worked out once: every
+    /// pan and zoom clusters all points again, and the projection's logarithm and tangent
+    /// were most of that work.
+    pub world: (f64, f64),
+    /// 0 to `CLASSES - 1`; anything larger counts as the last class.
     pub class: u8,
+}
+
+impl ClusterInput {
+    pub fn new(location: LatLon, class: u8) -> Self {
+        Self {
+            location,
+            world: world(location),
+            class,
+        }
+    }
 }
 
 /// One mark to draw: a single point (`count == 1`) or a cluster.
@@ -49,11 +64,25 @@ impl Mark {
 
 /// Web Mercator pixel coordinates of a point at a zoom level.
 pub fn project(p: LatLon, zoom: f64) -> (f64, f64) {
-    let scale = TILE_SIZE * 2f64.powf(zoom);
+    at_scale(world(p), scale(zoom))
+}
+
+/// Web Mercator coordinates of a point in world widths (0 to 1): its pixels at any zoom are
+/// these times the world's width in pixels.
+pub fn world(p: LatLon) -> (f64, f64) {
     let lat = p.lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
-    let x = (p.lon + 180.0) / 360.0 * scale;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * scale;
+    let x = (p.lon + 180.0) / 360.0;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
     (x, y)
+}
+
+/// The world's width in pixels at a zoom level.
+fn scale(zoom: f64) -> f64 {
+    TILE_SIZE * 2f64.powf(zoom)
+}
+
+fn at_scale((x, y): (f64, f64), scale: f64) -> (f64, f64) {
+    (x * scale, y * scale)
 }
 
 /// Clusters the points that lie in `view` into cells of `cell_px` pixels at `zoom`.
@@ -67,12 +96,13 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
         by_class: [u32; CLASSES],
         first: usize,
     }
-    let mut cells: HashMap<(i64, i64), Cell> = HashMap::new();
+    let scale = scale(zoom);
+    let mut cells: HashMap<(i64, i64), Cell, BuildHasherDefault<CellHasher>> = HashMap::default();
     for (i, p) in points.iter().enumerate() {
         if !view.contains(p.location) {
             continue;
         }
-        let (x, y) = project(p.location, zoom);
+        let (x, y) = at_scale(p.world, scale);
         let key = ((x / cell_px).floor() as i64, (y / cell_px).floor() as i64);
         let cell = cells.entry(key).or_insert(Cell {
             sum_lat: 0.0,
@@ -164,15 +194,41 @@ pub fn separate(marks: Vec<Mark>, zoom: f64, min_px: f64) -> Vec<Mark> {
     merged.into_iter().flatten().collect()
 }
 
+/// A hasher for grid cells: every pan and zoom puts each point in view into a cell, and the
+/// standard library's DoS-resistant hash costs more than the cell arithmetic. Cell keys come
+/// from our own arithmetic, not from anyone's input, so a multiplicative hash is enough.
+/// (With positions projected once, 100k points at zoom 9: 10.2 → 1.3 ms, `cargo bench -p
+/// passerelle-core --bench filter -- cluster`.)
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // FxHash's step (rustc's own hasher).
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn input(lat: f64, lon: f64, class: u8) -> ClusterInput {
-        ClusterInput {
-            location: LatLon::new(lat, lon),
-            class,
-        }
+        ClusterInput::new(LatLon::new(lat, lon), class)
     }
 
     fn belgium() -> BoundingBox {

@@ -42,7 +42,24 @@ pub struct PreparedFilter<'a> {
     keyword: Option<String>,
 }
 
-impl PreparedFilter<'_> {
+impl<'f> PreparedFilter<'f> {
+    /// The filter this was prepared from.
+    pub fn filter(&self) -> &'f VacancyFilter {
+        self.filter
+    }
+
+    /// The keyword, folded; `None` when there is none (or only spaces).
+    pub fn keyword(&self) -> Option<&str> {
+        self.keyword.as_deref()
+    }
+
+    /// True when the vacancy holds the keyword (or there is none).
+    pub fn keyword_matches(&self, v: &VacancySummary) -> bool {
+        self.keyword
+            .as_deref()
+            .is_none_or(|k| keyword_matches(v, k))
+    }
+
     /// True when the vacancy passes every non-spatial criterion.
     pub fn matches(&self, v: &VacancySummary) -> bool {
         let f = self.filter;
@@ -52,10 +69,7 @@ impl PreparedFilter<'_> {
         }) && f.contract.is_none_or(|c| v.contract == c)
             && f.regime.is_none_or(|r| v.regime == r)
             && (!f.bottleneck_only || v.bottleneck)
-            && self
-                .keyword
-                .as_deref()
-                .is_none_or(|k| keyword_matches(v, k))
+            && self.keyword_matches(v)
     }
 }
 

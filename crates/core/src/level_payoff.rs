@@ -9,6 +9,8 @@
 use crate::api::VacancySummary;
 use crate::dutch::{DutchLevel, FitClass};
 use crate::filter::{nearest_home_km, SearchArea};
+use crate::loading::LoadedVacancies;
+use crate::vacancy_index::IndexQuery;
 use crate::view_state::{MyDutch, ViewState};
 
 /// How many vacancies in reach ask each Dutch level (not cumulative; see [`Self::at_most`]).
@@ -48,6 +50,19 @@ impl LevelCounts {
             if shown {
                 self.add(v.dutch_level);
             }
+        }
+    }
+
+    /// Adds the vacancies of `load` from position `from` on that `state` shows, reading the
+    /// load's index (distances from its areas' centres, worked out as pages landed).
+    pub fn count_loaded(&mut self, load: &LoadedVacancies, from: usize, state: &ViewState) {
+        let filter = state.filter_at_every_level();
+        let query = IndexQuery::new(&filter);
+        for hit in load
+            .index()
+            .select(load.items(), from, f64::from(state.radius_km), &query)
+        {
+            self.add(hit.level);
         }
     }
 

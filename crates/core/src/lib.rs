@@ -27,6 +27,7 @@ pub mod retry;
 pub mod spreadsheet;
 pub mod station;
 pub mod text;
+pub mod vacancy_index;
 pub mod view_state;
 pub mod zone;
 

@@ -192,11 +192,13 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
             Arc::new(
                 rows.read()
                     .iter()
-                    .filter_map(|r| l.vacancies.items().get(r.index))
-                    .map(|v| MapPoint {
-                        id: v.id,
-                        location: v.location(),
-                        class: FitClass::of_vacancy(v.dutch_level, mine),
+                    .filter_map(|r| {
+                        let level = l.vacancies.items().get(r.index)?.dutch_level;
+                        MapPoint::of_loaded(
+                            &l.vacancies,
+                            r.index,
+                            FitClass::of_vacancy(level, mine),
+                        )
                     })
                     .collect::<Vec<_>>(),
             )

@@ -3,7 +3,6 @@
 //! does for the list.
 
 use crate::vacancies::LoadState;
-use passerelle_core::filter::SearchArea;
 use passerelle_core::level_payoff::LevelCounts;
 use passerelle_core::view_state::{MyDutch, Reach, ViewState};
 
@@ -25,7 +24,6 @@ impl LevelTally {
         previous: Option<LevelTally>,
         load: &LoadState,
         state: &ViewState,
-        homes: &[SearchArea],
     ) -> (LevelTally, bool) {
         let key = ViewState {
             dutch: MyDutch::Unknown,
@@ -48,12 +46,13 @@ impl LevelTally {
                 true,
             ),
         };
-        let new = load.vacancies.since(tally.scanned);
-        if new.is_empty() && !fresh {
+        if tally.scanned == load.vacancies.len() && !fresh {
             return (tally, false);
         }
         let before = tally.counts;
-        tally.counts.count(new, homes, state);
+        tally
+            .counts
+            .count_loaded(&load.vacancies, tally.scanned, state);
         tally.scanned = load.vacancies.len();
         let changed = fresh || tally.counts != before;
         (tally, changed)
@@ -63,6 +62,7 @@ impl LevelTally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use passerelle_core::filter::SearchArea;
     use passerelle_core::loading::{CheckedPage, LoadedVacancies};
     use passerelle_core::{municipality, DutchLevel};
 
@@ -103,7 +103,7 @@ mod tests {
         let mut tally = None;
         for page in pages(2_000, 300) {
             load.vacancies.accept(0, page).expect("well-formed page");
-            tally = Some(LevelTally::update(tally, &load, &state, &homes()).0);
+            tally = Some(LevelTally::update(tally, &load, &state).0);
         }
         let tally = tally.expect("some pages");
         let at_once = LevelCounts::of(load.vacancies.items(), &homes(), &state);
@@ -117,9 +117,8 @@ mod tests {
         for page in pages(500, 100) {
             load.vacancies.accept(0, page).expect("well-formed page");
         }
-        let (wide, _) = LevelTally::update(None, &load, &view("", 60), &homes());
-        let (narrow, changed) =
-            LevelTally::update(Some(wide.clone()), &load, &view("", 10), &homes());
+        let (wide, _) = LevelTally::update(None, &load, &view("", 60));
+        let (narrow, changed) = LevelTally::update(Some(wide.clone()), &load, &view("", 10));
         assert!(changed);
         assert!(narrow.counts.total() < wide.counts.total());
         // The person's level and reach move the marker, not the counts: nothing to recount.
@@ -128,7 +127,7 @@ mod tests {
             reach: Reach::Within,
             ..view("", 10)
         };
-        let (same, changed) = LevelTally::update(Some(narrow.clone()), &load, &medium, &homes());
+        let (same, changed) = LevelTally::update(Some(narrow.clone()), &load, &medium);
         assert!(!changed);
         assert_eq!(same, narrow);
     }
@@ -140,13 +139,13 @@ mod tests {
         old.vacancies
             .accept(0, pages(50, 50).remove(0))
             .expect("well-formed page");
-        let (tally, _) = LevelTally::update(None, &old, &view("", 60), &homes());
+        let (tally, _) = LevelTally::update(None, &old, &view("", 60));
         assert!(tally.counts.total() > 0);
         let newer = LoadState {
             generation: 2,
             ..new_load()
         };
-        let (renewed, changed) = LevelTally::update(Some(tally), &newer, &view("", 60), &homes());
+        let (renewed, changed) = LevelTally::update(Some(tally), &newer, &view("", 60));
         assert!(changed);
         assert_eq!(renewed.counts.total(), 0);
     }

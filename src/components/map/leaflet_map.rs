@@ -306,6 +306,7 @@ impl LeafletMap {
             .iter()
             .map(|p| ClusterInput {
                 location: p.location,
+                world: p.world,
                 class: p.class.index(),
             })
             .collect();

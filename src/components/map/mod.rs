@@ -13,6 +13,7 @@ use leaflet_map::LeafletMap;
 use leptos::html::Div;
 use leptos::prelude::*;
 use passerelle_core::filter::SearchArea;
+use passerelle_core::loading::LoadedVacancies;
 use passerelle_core::{FitClass, LatLon, Municipality};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,8 +37,23 @@ impl HomeArea {
 pub struct MapPoint {
     pub id: u32,
     pub location: LatLon,
+    /// Web Mercator position in world widths, worked out once as the vacancy landed.
+    pub world: (f64, f64),
     /// How the vacancy's Dutch fits the person's: the mark's colour and shape.
     pub class: FitClass,
+}
+
+impl MapPoint {
+    /// The point of the load's vacancy at `index`.
+    pub fn of_loaded(loaded: &LoadedVacancies, index: usize, class: FitClass) -> Option<Self> {
+        let v = loaded.items().get(index)?;
+        Some(Self {
+            id: v.id,
+            location: v.location(),
+            world: loaded.index().world(index)?,
+            class,
+        })
+    }
 }
 
 /// Base-map tiles; `None` draws the map from the shipped GeoJSON alone.

@@ -105,12 +105,11 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
     provide_context(results);
     // Counted as pages arrive, whether or not the chart is on screen (it hides with the filters).
     let level_tally = Memo::new_owning(move |previous: Option<LevelTally>| {
-        let homes = homes.read();
         let state = state.read();
         results
             .load
             .state
-            .with(|load| LevelTally::update(previous, load, &state, &homes))
+            .with(|load| LevelTally::update(previous, load, &state))
     });
     provide_context(CurrentView(state));
     let traits = Memo::new(move |_| results.load.state.with(|l| l.vacancies.traits()));
@@ -138,17 +137,14 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
     let points = Signal::derive(move || {
         let rows = results.rows.read();
         results.load.state.with(|load| {
+            if !rows.is_of(load) {
+                return Arc::default();
+            }
             Arc::new(
                 rows.rows
                     .iter()
-                    .filter_map(|r| {
-                        rows.vacancy(load, r).map(|v| MapPoint {
-                            id: v.id,
-                            location: v.location(),
-                            class: r.class,
-                        })
-                    })
-                    .collect::<Vec<_>>(),
+                    .filter_map(|r| MapPoint::of_loaded(&load.vacancies, r.index, r.class))
+                    .collect(),
             )
         })
     });
