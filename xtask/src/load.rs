@@ -2,6 +2,7 @@
 //! latency percentiles, throughput, errors and the server's memory in `target/load-report.md`.
 //! Not a CI step: it takes the machine for the whole run.
 
+use std::ffi::OsString;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
@@ -54,13 +55,35 @@ impl LoadOptions {
 }
 
 /// The stand-in, stopped when dropped.
-struct StandIn(Child);
+pub struct StandIn(Child);
 
 impl Drop for StandIn {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// Starts the release stand-in (built already) with `args` and returns it with the address it
+/// announced (`http://127.0.0.1:PORT`).
+pub fn start_release_stand_in(args: &[OsString]) -> Result<(StandIn, String)> {
+    let mut child = Command::new(target_dir().join("release/passerelle-api"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot start the release stand-in: {e}"))?;
+    let mut line = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        BufReader::new(stdout).read_line(&mut line)?;
+    }
+    let stand_in = StandIn(child);
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .ok_or_else(|| format!("the stand-in did not announce its address: {line:?}"))?
+        .to_owned();
+    Ok((stand_in, url))
 }
 
 pub fn load(o: LoadOptions) -> Result {
@@ -77,32 +100,20 @@ pub fn load(o: LoadOptions) -> Result {
             let work = target.join("load");
             // A fresh database each run, so the applications count is this run's.
             let _ = std::fs::remove_dir_all(&work);
-            let mut child = Command::new(target.join("release/passerelle-api"))
-                .args([
-                    "--addr",
-                    "127.0.0.1:0",
-                    "--vacancies",
-                    &o.vacancies.to_string(),
-                    "--applications-per-minute",
-                    &o.applications_per_minute.to_string(),
-                ])
-                .arg("--db")
-                .arg(work.join("applications.sqlite3"))
-                .arg("--dist")
-                .arg(work.join("no-dist"))
-                .stdout(Stdio::piped())
-                .stderr(Stdio::inherit())
-                .spawn()
-                .map_err(|e| format!("cannot start the release stand-in: {e}"))?;
-            let mut line = String::new();
-            if let Some(stdout) = child.stdout.take() {
-                BufReader::new(stdout).read_line(&mut line)?;
-            }
-            stand_in = Some(StandIn(child));
-            line.trim()
-                .strip_prefix("listening on ")
-                .ok_or_else(|| format!("the stand-in did not announce its address: {line:?}"))?
-                .to_owned()
+            let (child, url) = start_release_stand_in(&[
+                "--addr".into(),
+                "127.0.0.1:0".into(),
+                "--vacancies".into(),
+                o.vacancies.to_string().into(),
+                "--applications-per-minute".into(),
+                o.applications_per_minute.to_string().into(),
+                "--db".into(),
+                work.join("applications.sqlite3").into(),
+                "--dist".into(),
+                work.join("no-dist").into(),
+            ])?;
+            stand_in = Some(child);
+            url
         }
     };
     run(cargo()

@@ -4,6 +4,7 @@
 //! machine needs only Rust, Node.js and (for tests) root or Debian's Chromium.
 
 mod bench;
+mod browser_bench;
 mod bundle;
 mod load;
 mod ran;
@@ -33,6 +34,12 @@ commands:
                    JS glue, CSS and leaflet.js against the 250 KB brotli budget, and twiggy's
                    per-crate and per-function breakdown -> target/size-report.md
                    (--sizes: only the build and the sizes)
+  bench --browser [--runs N] [--peer-runs N] [--loads N]
+                   Passerelle beside Leaflet canvas markers, Leaflet.markercluster and
+                   supercluster in headless Chromium at 1× and 4× CPU, on the same points
+                   from the release stand-in (200000 vacancies), and the loader at scale
+                   (localhost, slow 4G, the raw API): medians (5 runs, 3 for peers, 3
+                   loads by default) -> target/bench-browser.md; fails if a figure is missing
   size             the same as bench --sizes
   load [--url URL] [--clients N] [--duration S] [--vacancies N] [--applications-per-minute N]
                    200 clients (default) doing the app's mix for 30 s against the release
@@ -73,6 +80,9 @@ fn dispatch(args: &[&str]) -> Result {
         ("test", []) => test::run_all(),
         ("bench", []) => bench::run_all(false),
         ("bench", ["--sizes"]) | ("size", []) => bench::run_all(true),
+        ("bench", ["--browser", rest @ ..]) => {
+            browser_bench::run_all(&browser_bench::BrowserOptions::parse(rest)?)
+        }
         ("load", rest) => load::load(load::LoadOptions::parse(rest)?),
         _ => Err(format!("unknown arguments: {}\n\n{USAGE}", args.join(" ")).into()),
     }

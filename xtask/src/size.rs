@@ -99,6 +99,24 @@ fn measure(file: &Path, dist: &Path) -> Result<Measured> {
     })
 }
 
+/// The app shell's brotli-11 bytes per kind (`wasm`, `js`, `css`), as the size report counts
+/// them; `cargo xtask bench --browser` puts them in its table.
+pub fn shell_brotli_by_kind(dist: &Path) -> Result<Vec<(&'static str, usize)>> {
+    let shell = shell_sizes(dist)?;
+    Ok(["wasm", "js", "css"]
+        .into_iter()
+        .map(|ext| {
+            let suffix = format!(".{ext}");
+            let bytes = shell
+                .iter()
+                .filter(|f| f.name.ends_with(&suffix))
+                .map(|f| f.brotli)
+                .sum();
+            (ext, bytes)
+        })
+        .collect())
+}
+
 /// The app shell: the wasm, its JS glue and every stylesheet Trunk wrote.
 fn shell_sizes(dist: &Path) -> Result<Vec<Measured>> {
     let mut files = files_with_extension(dist, "wasm")?;
@@ -145,7 +163,7 @@ fn budget_line(shell_brotli: usize) -> String {
 }
 
 /// wasm-bindgen's output as Trunk left it, optimised like index.html asks but keeping names.
-fn named_wasm() -> Result<PathBuf> {
+pub fn named_wasm() -> Result<PathBuf> {
     let target = target_dir();
     let bindgen = target.join("wasm-bindgen/release/passerelle_bg.wasm");
     if !bindgen.is_file() {
