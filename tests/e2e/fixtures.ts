@@ -52,11 +52,13 @@ const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export type Source = 'generated' | 'forem';
 
-export const test = base.extend<{ problems: PageProblems }, { api: Api; source: Source }>({
+export const test = base.extend<{ problems: PageProblems }, { api: Api; source: Source; vacancies: number | undefined }>({
   source: ['generated', { scope: 'worker', option: true }],
+  /** How many vacancies the API generates (`test.use({ vacancies: 200_000 })`); its default when unset. */
+  vacancies: [undefined, { scope: 'worker', option: true }],
 
   api: [
-    async ({ source }, use, workerInfo) => {
+    async ({ source, vacancies }, use, workerInfo) => {
       for (const [what, needed, fix] of [
         ['the API binary', apiBin, 'cargo build -p passerelle-api'],
         ['the built app', path.join(repoRoot, 'dist', 'index.html'), 'trunk build --release'],
@@ -73,9 +75,10 @@ export const test = base.extend<{ problems: PageProblems }, { api: Api; source: 
       const sourceArgs = portal
         ? ['--source', 'forem', '--forem-url', await waitForListening(portal, fakeForemBin), '--forem-request-pause-ms', '0']
         : [];
+      const datasetArgs = vacancies === undefined ? [] : ['--vacancies', String(vacancies)];
       const child = spawn(
         apiBin,
-        ['--addr', '127.0.0.1:0', '--dist', 'dist', '--db', dbPath, '--config-json', 'tests/e2e/config.test.json', ...sourceArgs],
+        ['--addr', '127.0.0.1:0', '--dist', 'dist', '--db', dbPath, '--config-json', 'tests/e2e/config.test.json', ...sourceArgs, ...datasetArgs],
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       try {

@@ -141,12 +141,12 @@ test.describe('wayfinding', () => {
     const release = await holdRequests(page, '**/api/v1/vacancies?*cursor=*');
     await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
     const list = page.getByRole('list', { name: app.t('list_label') });
-    await expect(list.getByRole('listitem')).toHaveCount(50);
+    await expect(list.getByRole('listitem')).toHaveCount(20);
     await page.getByRole('button', { name: app.t('show_more') }).click();
-    await expect(list.getByRole('listitem')).toHaveCount(100);
+    await expect(list.getByRole('listitem')).toHaveCount(40);
     release();
     await app.waitForAllVacancies();
-    await expect(list.getByRole('listitem')).toHaveCount(100);
+    await expect(list.getByRole('listitem')).toHaveCount(40);
   });
 
   test('the "choose a town first" message follows a language switch', async ({ page }) => {

@@ -115,7 +115,7 @@ fn bench(c: &mut Criterion) {
             })
         },
     );
-    for word in ["peeters", "e", "zz"] {
+    for word in ["peeters", "e", "zz", "sa"] {
         let keyword = VacancyFilter {
             keyword: Some(word.into()),
             ..filter.clone()

@@ -5,6 +5,7 @@
 //! into square cells; a cell with one point is drawn as that point, a fuller one as a cluster.
 
 use crate::geo::{BoundingBox, LatLon};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -87,8 +88,14 @@ fn at_scale((x, y): (f64, f64), scale: f64) -> (f64, f64) {
 
 /// Clusters the points that lie in `view` into cells of `cell_px` pixels at `zoom`.
 ///
-/// Marks come out in a stable order (by cell, row-major), so redraws do not shuffle.
-pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: f64) -> Vec<Mark> {
+/// Marks come out in a stable order (by cell, row-major), so redraws do not shuffle. The
+/// points may be anything holding a [`ClusterInput`] (the map's own points, with no copy).
+pub fn cluster<P: Borrow<ClusterInput>>(
+    points: &[P],
+    zoom: f64,
+    view: &BoundingBox,
+    cell_px: f64,
+) -> Vec<Mark> {
     struct Cell {
         sum_lat: f64,
         sum_lon: f64,
@@ -99,6 +106,7 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
     let scale = scale(zoom);
     let mut cells: HashMap<(i64, i64), Cell, BuildHasherDefault<CellHasher>> = HashMap::default();
     for (i, p) in points.iter().enumerate() {
+        let p: &ClusterInput = p.borrow();
         if !view.contains(p.location) {
             continue;
         }
@@ -121,7 +129,7 @@ pub fn cluster(points: &[ClusterInput], zoom: f64, view: &BoundingBox, cell_px: 
         .map(|(key, c)| {
             let n = f64::from(c.count);
             let centre = if c.count == 1 {
-                points[c.first].location
+                points[c.first].borrow().location
             } else {
                 LatLon::new(c.sum_lat / n, c.sum_lon / n)
             };

@@ -12,7 +12,6 @@ use leaflet::{
     TileLayerOptions, Zoom, ZoomOptions,
 };
 use leptos::prelude::{Callable, Callback};
-use passerelle_core::cluster::ClusterInput;
 use passerelle_core::filter::SearchArea;
 use passerelle_core::framing;
 use passerelle_core::LatLon;
@@ -136,7 +135,6 @@ impl LeafletMap {
             layer: layer.clone(),
             canvas: Canvas::with_options(&canvas_options),
             points: Arc::new(Vec::new()),
-            inputs: Vec::new(),
             complete: false,
         }));
         let on_move = {
@@ -292,7 +290,7 @@ impl LeafletMap {
     /// circles without `points`.
     fn frame(&self, points: Option<&[MapPoint]>) {
         let areas: Vec<SearchArea> = self.homes.iter().map(HomeArea::area).collect();
-        let locations = points.into_iter().flatten().map(|p| p.location);
+        let locations = points.into_iter().flatten().map(|p| p.location());
         self.view_control
             .frame
             .set(framing::frame(&areas, locations));
@@ -302,14 +300,6 @@ impl LeafletMap {
     /// Replaces the vacancies shown and redraws.
     fn set_points(&mut self, points: Arc<Vec<MapPoint>>, complete: bool) {
         let mut marks = self.marks.borrow_mut();
-        marks.inputs = points
-            .iter()
-            .map(|p| ClusterInput {
-                location: p.location,
-                world: p.world,
-                class: p.class.index(),
-            })
-            .collect();
         marks.points = points;
         marks.complete = complete;
         drop(marks);

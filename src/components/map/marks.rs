@@ -8,7 +8,7 @@ use leaflet::{
     Canvas, CircleMarker, DivIconOptions, FeatureGroup, LatLng, Layer, Map, Marker, MarkerOptions,
     Point,
 };
-use passerelle_core::cluster::{cluster, separate, ClusterInput, Mark};
+use passerelle_core::cluster::{cluster, separate, Mark};
 use passerelle_core::geo::BoundingBox;
 use passerelle_core::map_labels::ScreenBox;
 use passerelle_core::{FitClass, LatLon};
@@ -28,7 +28,6 @@ pub struct Marks {
     pub layer: FeatureGroup,
     pub canvas: Canvas,
     pub points: Arc<Vec<MapPoint>>,
-    pub inputs: Vec<ClusterInput>,
     pub complete: bool,
 }
 
@@ -44,7 +43,7 @@ impl Marks {
         };
         let zoom = self.map.get_zoom();
         let marks = separate(
-            cluster(&self.inputs, zoom, &view, CELL_PX),
+            cluster(&self.points, zoom, &view, CELL_PX),
             zoom,
             CLUSTER_MAX_PX,
         );
@@ -69,6 +68,8 @@ impl Marks {
         let _ = self
             .element
             .set_attribute("data-markers", &shown.to_string());
+        // The zoom the marks were counted at: tests wait for a zoom to be drawn, not for time.
+        let _ = self.element.set_attribute("data-zoom", &zoom.to_string());
         let _ = self
             .element
             .set_attribute("data-ready", if self.complete { "true" } else { "false" });

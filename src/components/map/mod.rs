@@ -12,6 +12,7 @@ use crate::i18n::*;
 use leaflet_map::LeafletMap;
 use leptos::html::Div;
 use leptos::prelude::*;
+use passerelle_core::cluster::ClusterInput;
 use passerelle_core::filter::SearchArea;
 use passerelle_core::loading::LoadedVacancies;
 use passerelle_core::{FitClass, LatLon, Municipality};
@@ -36,11 +37,11 @@ impl HomeArea {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapPoint {
     pub id: u32,
-    pub location: LatLon,
-    /// Web Mercator position in world widths, worked out once as the vacancy landed.
-    pub world: (f64, f64),
     /// How the vacancy's Dutch fits the person's: the mark's colour and shape.
     pub class: FitClass,
+    /// What the clustering reads: position, Web Mercator position worked out once as the
+    /// vacancy landed, and the class.
+    pub input: ClusterInput,
 }
 
 impl MapPoint {
@@ -49,10 +50,23 @@ impl MapPoint {
         let v = loaded.items().get(index)?;
         Some(Self {
             id: v.id,
-            location: v.location(),
-            world: loaded.index().world(index)?,
             class,
+            input: ClusterInput {
+                location: v.location(),
+                world: loaded.index().world(index)?,
+                class: class.index(),
+            },
         })
+    }
+
+    pub fn location(&self) -> LatLon {
+        self.input.location
+    }
+}
+
+impl std::borrow::Borrow<ClusterInput> for MapPoint {
+    fn borrow(&self) -> &ClusterInput {
+        &self.input
     }
 }
 

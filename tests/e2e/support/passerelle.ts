@@ -85,7 +85,7 @@ export class Passerelle {
   /** Opens a vacancy from the list, asking for more rows until it is there. */
   async openFromList(id: number): Promise<void> {
     const link = this.vacancyLink(id);
-    for (let i = 0; i < 40 && !(await link.isVisible()); i++) {
+    for (let i = 0; i < 100 && !(await link.isVisible()); i++) {
       await this.page.getByRole('button', { name: this.t('show_more') }).click();
     }
     await link.click();
