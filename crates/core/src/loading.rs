@@ -483,6 +483,20 @@ mod tests {
     }
 
     #[test]
+    fn a_number_no_f64_holds_costs_its_own_item_not_the_page() {
+        let good = serde_json::to_string(&vacancy(1)).unwrap();
+        let huge = serde_json::to_string(&vacancy(2)).unwrap().replacen(
+            "\"lat\":",
+            "\"lat\":1e999,\"was\":",
+            1,
+        );
+        let page = parse_page(&format!(r#"{{"total":2,"items":[{good},{huge}]}}"#))
+            .expect("valid JSON is a page");
+        assert_eq!(page.items.iter().map(|v| v.id).collect::<Vec<_>>(), [1]);
+        assert_eq!(page.dropped, 1);
+    }
+
+    #[test]
     fn a_body_that_is_not_a_page_is_an_error() {
         assert!(parse_page("<html>proxy error</html>").is_err());
         assert!(parse_page(r#"{"items": []}"#).is_err());
