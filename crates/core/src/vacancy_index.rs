@@ -70,11 +70,6 @@ impl VacancyIndex {
         self.home_km.is_empty()
     }
 
-    /// The distance from vacancy `index` to the nearest home's centre.
-    pub fn home_km(&self, index: usize) -> Option<f64> {
-        self.home_km.get(index).copied().filter(|d| d.is_finite())
-    }
-
     /// Vacancy `index`'s Web Mercator position in world widths ([`crate::cluster::world`]).
     pub fn world(&self, index: usize) -> Option<(f64, f64)> {
         self.world.get(index).copied()
@@ -90,7 +85,6 @@ impl VacancyIndex {
         self.contract.push(v.contract);
         self.regime.push(v.regime);
         self.bottleneck.push(v.bottleneck);
-        let mut regular = true;
         for field in [&v.title, &v.employer, &v.place]
             .into_iter()
             .chain(&v.occupation_label)
@@ -100,14 +94,13 @@ impl VacancyIndex {
         }
         self.text_end.push(offset(&self.text));
         if let Some(code) = &v.occupation_code {
-            regular &= !code.contains(END_OF_FIELD);
+            if code.contains(END_OF_FIELD) {
+                self.irregular.push(index);
+            }
             self.codes.push(END_OF_FIELD);
             self.codes.push_str(code);
         }
         self.code_end.push(offset(&self.codes));
-        if !regular {
-            self.irregular.push(index);
-        }
     }
 
     /// The vacancies from position `from` on that lie within `max_km` of the nearest home and
