@@ -42,13 +42,14 @@ fn vacancies(n: u32) -> Vec<VacancySummary> {
             regime: Regime::FullTime,
             regime_label: None,
             bottleneck: next() < 0.7,
-            occupation_code: Some(format!("{}", 1000 + (next() * 40.0) as u32 * 200)),
+            occupation_code: Some(format!("{}", 1000 + (next() * 40.0) as u32 * 200).into()),
             occupation_label: None,
             published: format!(
                 "2026-{:02}-{:02}",
                 1 + (next() * 12.0) as u32 % 12,
                 1 + (next() * 28.0) as u32 % 28
-            ),
+            )
+            .into(),
             apply_mode: ApplyMode::InApp,
             distance_km: None,
             source: None,

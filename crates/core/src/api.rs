@@ -128,17 +128,22 @@ pub enum VacancySource {
     Forem,
 }
 
+/// A vacancy's text that many vacancies share (an employer, a place, a date): a loaded list
+/// keeps one copy of each (see [`crate::loading::LoadedVacancies`]), which at 100,000
+/// vacancies is most of their memory.
+pub type SharedText = std::sync::Arc<str>;
+
 /// One vacancy in a search result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VacancySummary {
     pub id: u32,
     /// Job title, in the vacancy's own language (Dutch).
-    pub title: String,
-    pub employer: String,
+    pub title: SharedText,
+    pub employer: SharedText,
     /// REFNIS code of the workplace's municipality.
-    pub nis_code: String,
+    pub nis_code: SharedText,
     /// Place label as the employer wrote it.
-    pub place: String,
+    pub place: SharedText,
     pub lat: f64,
     pub lon: f64,
     /// `None` when the source states no level; [`Self::dutch`] says why.
@@ -157,12 +162,12 @@ pub struct VacancySummary {
     /// On VDAB's list of bottleneck occupations (knelpuntberoepen).
     pub bottleneck: bool,
     /// ISCO-08 occupation code (4 digits); `None` when the source's occupation has no mapping.
-    pub occupation_code: Option<String>,
+    pub occupation_code: Option<SharedText>,
     /// The source's own occupation name, in the vacancy's language, when it gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub occupation_label: Option<String>,
+    pub occupation_label: Option<SharedText>,
     /// Publication date, `YYYY-MM-DD`.
-    pub published: String,
+    pub published: SharedText,
     pub apply_mode: ApplyMode,
     /// Great-circle distance from the search point, in km; absent outside a search.
     #[serde(default, skip_serializing_if = "Option::is_none")]

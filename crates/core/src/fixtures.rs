@@ -8,7 +8,7 @@ use crate::{haversine_km, DutchLevel, LatLon};
 pub fn vacancy(id: u32) -> VacancySummary {
     VacancySummary {
         id,
-        title: format!("Job {id}"),
+        title: format!("Job {id}").into(),
         employer: "Staalbouw".into(),
         nis_code: "34022".into(),
         place: "Kortrijk".into(),

@@ -6,7 +6,7 @@
 //! The app drives HTTP; this module decides what a page means. Every mode shares it: the
 //! jobseeker's single town, the counsellor's several towns, the zone analysis.
 
-use crate::api::{VacancyDetail, VacancySummary};
+use crate::api::{SharedText, VacancyDetail, VacancySummary};
 use crate::filter::SearchArea;
 use crate::vacancy_index::VacancyIndex;
 use serde::Deserialize;
@@ -128,6 +128,40 @@ pub struct LoadedVacancies {
     traits: LoadTraits,
     /// The same vacancies in the columns the filters scan.
     index: VacancyIndex,
+    /// One copy of each text the vacancies share.
+    texts: SharedTexts,
+}
+
+/// Hands out one shared copy of each distinct text: 100,000 vacancies name a few thousand
+/// employers, places, occupations and dates, and a copy each would be most of their memory.
+#[derive(Debug, Clone, Default)]
+struct SharedTexts(HashSet<SharedText>);
+
+impl SharedTexts {
+    fn share(&mut self, text: &mut SharedText) {
+        match self.0.get(&**text) {
+            Some(kept) => *text = SharedText::clone(kept),
+            None => {
+                self.0.insert(SharedText::clone(text));
+            }
+        }
+    }
+
+    fn share_vacancy(&mut self, v: &mut VacancySummary) {
+        for text in [
+            &mut v.title,
+            &mut v.employer,
+            &mut v.nis_code,
+            &mut v.place,
+            &mut v.published,
+        ]
+        .into_iter()
+        .chain(v.occupation_code.as_mut())
+        .chain(v.occupation_label.as_mut())
+        {
+            self.share(text);
+        }
+    }
 }
 
 /// What the loaded vacancies hold that changes what the app shows around them: a legend
@@ -144,6 +178,9 @@ pub struct LoadTraits {
 /// How many extra items a server may send beyond its announced total (vacancies published
 /// while the person pages) before we call it misbehaving.
 const TOTAL_SLACK: usize = 1_000;
+
+/// The most vacancies room is made for ahead of their arrival, whatever a server announces.
+const RESERVE_CAP: usize = 250_000;
 
 impl LoadedVacancies {
     /// An empty load of these areas.
@@ -229,7 +266,9 @@ impl LoadedVacancies {
     /// The announced total over all areas. With several areas a vacancy in two of them is
     /// announced twice, so this is an upper bound until the load completes.
     pub fn announced_total(&self) -> usize {
-        self.areas.iter().map(|a| a.total as usize).sum()
+        self.areas
+            .iter()
+            .fold(0, |sum: usize, a| sum.saturating_add(a.total as usize))
     }
 
     /// Takes a page for area `index`. Returns how many new distinct vacancies it added.
@@ -240,7 +279,7 @@ impl LoadedVacancies {
         area.total = page.total;
         area.received += page.items.len() + page.dropped;
         self.dropped += page.dropped;
-        if area.received > page.total as usize + TOTAL_SLACK {
+        if area.received > (page.total as usize).saturating_add(TOTAL_SLACK) {
             area.cursor = AreaCursor::Done;
             return Err(LoadAnomaly::MoreThanAnnounced {
                 received: area.received,
@@ -256,7 +295,10 @@ impl LoadedVacancies {
             Some(next) => AreaCursor::Next(next),
             None => AreaCursor::Done,
         };
-        Ok(self.add(page.items))
+        let added = self.add(page.items);
+        // After the page, so the index can size its text by what this one held.
+        self.reserve_for_announced();
+        Ok(added)
     }
 
     /// Starts area `index` again from its first page, once per load: the server refused its
@@ -282,10 +324,31 @@ impl LoadedVacancies {
         self.traits
     }
 
+    /// Makes room at once for what the areas announce, so a 100,000-vacancy load does not
+    /// grow its lists by doubling: each doubling copies everything and leaves up to half the
+    /// room unused, and wasm memory never gives back its high-water mark. The union of the
+    /// areas holds at least the largest area's total, so an honest server never makes us
+    /// reserve too much; a lying one is held to [`RESERVE_CAP`].
+    fn reserve_for_announced(&mut self) {
+        let largest = self
+            .areas
+            .iter()
+            .map(|a| a.total as usize)
+            .max()
+            .unwrap_or(0);
+        let wanted = largest.min(RESERVE_CAP).saturating_sub(self.items.len());
+        if self.items.capacity() - self.items.len() < wanted {
+            self.items.reserve_exact(wanted);
+            self.positions.reserve(wanted);
+            self.index.reserve(wanted);
+        }
+    }
+
     fn add(&mut self, items: Vec<VacancySummary>) -> usize {
         let before = self.items.len();
-        for v in items {
+        for mut v in items {
             if let std::collections::hash_map::Entry::Vacant(slot) = self.positions.entry(v.id) {
+                self.texts.share_vacancy(&mut v);
                 slot.insert(self.items.len());
                 self.traits.unstated_level += usize::from(v.dutch_level.is_none());
                 self.traits.from_forem +=
@@ -458,6 +521,72 @@ mod tests {
         },
         radius_km: 60.0,
     };
+
+    /// The addresses of the load's growing buffers: one that moves was copied to a bigger one.
+    fn buffers(load: &LoadedVacancies) -> [usize; 4] {
+        [
+            load.items.as_ptr() as usize,
+            load.index.home_km_ptr(),
+            load.index.text_ptr(),
+            load.items.capacity(),
+        ]
+    }
+
+    #[test]
+    fn the_first_page_makes_room_for_the_announced_total_so_later_pages_copy_nothing() {
+        let mut load = LoadedVacancies::new([MONS]);
+        load.accept(0, page(0..100, 1_000, Some("c1"))).unwrap();
+        let after_first = buffers(&load);
+        assert!(after_first[3] >= 1_000, "room for the announced 1,000");
+        for k in 1..10 {
+            let next = (k < 9).then(|| format!("c{}", k + 1));
+            load.accept(0, page(k * 100..(k + 1) * 100, 1_000, next.as_deref()))
+                .unwrap();
+        }
+        assert!(load.is_complete());
+        assert_eq!(load.len(), 1_000);
+        assert_eq!(buffers(&load), after_first, "no list was copied to grow");
+    }
+
+    #[test]
+    fn vacancies_naming_the_same_employer_place_and_date_share_one_copy_of_each() {
+        let mut load = LoadedVacancies::new([MONS]);
+        let same = |id| VacancySummary {
+            employer: "WZC Sint-Jozef".into(),
+            place: "Ronse".into(),
+            occupation_label: Some("Zorgkundige".into()),
+            ..vacancy(id)
+        };
+        load.accept(0, page(0..0, 3, Some("c1"))).unwrap();
+        for (id, next) in [(1, Some("c2")), (2, Some("c3")), (3, None)] {
+            let page = CheckedPage {
+                items: vec![same(id)],
+                ..page(0..0, 3, next)
+            };
+            load.accept(0, page).unwrap();
+        }
+        let [a, b, c] = load.items() else {
+            panic!("three vacancies")
+        };
+        for (x, y) in [(a, b), (b, c)] {
+            assert!(SharedText::ptr_eq(&x.employer, &y.employer));
+            assert!(SharedText::ptr_eq(&x.place, &y.place));
+            assert!(SharedText::ptr_eq(&x.published, &y.published));
+            assert!(SharedText::ptr_eq(
+                x.occupation_label.as_ref().unwrap(),
+                y.occupation_label.as_ref().unwrap()
+            ));
+        }
+        assert!(!SharedText::ptr_eq(&a.title, &b.title), "titles differ");
+        assert_eq!(&*a.title, "Job 1");
+    }
+
+    #[test]
+    fn a_server_announcing_billions_gets_room_for_a_bounded_number() {
+        let mut load = LoadedVacancies::new([MONS]);
+        load.accept(0, page(0..10, u32::MAX, Some("c1"))).unwrap();
+        assert!(load.items.capacity() <= RESERVE_CAP);
+    }
 
     #[test]
     fn one_bad_item_is_dropped_and_counted_and_the_rest_of_the_page_is_kept() {

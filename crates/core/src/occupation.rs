@@ -114,7 +114,7 @@ pub fn occupation_label(code: &str, lang: &str) -> String {
 pub fn vacancy_occupation(v: &crate::api::VacancySummary, lang: &str) -> String {
     match (&v.occupation_code, &v.occupation_label) {
         (Some(code), _) => occupation_label(code, lang),
-        (None, Some(label)) => label.clone(),
+        (None, Some(label)) => label.to_string(),
         (None, None) => String::new(),
     }
 }

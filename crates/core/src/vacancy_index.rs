@@ -76,6 +76,37 @@ impl VacancyIndex {
     }
 
     /// Adds the next vacancy of the load.
+    #[cfg(test)]
+    pub(crate) fn home_km_ptr(&self) -> usize {
+        self.home_km.as_ptr() as usize
+    }
+
+    #[cfg(test)]
+    pub(crate) fn text_ptr(&self) -> usize {
+        self.text.as_ptr() as usize
+    }
+
+    /// Makes room for `additional` more vacancies; the text by the length per vacancy so far.
+    pub fn reserve(&mut self, additional: usize) {
+        self.home_km.reserve_exact(additional);
+        self.world.reserve_exact(additional);
+        self.level.reserve_exact(additional);
+        self.contract.reserve_exact(additional);
+        self.regime.reserve_exact(additional);
+        self.bottleneck.reserve_exact(additional);
+        self.text_end.reserve_exact(additional);
+        self.code_end.reserve_exact(additional);
+        let len = self.len();
+        if len > 0 {
+            // A little over the mean, so a longer tail does not double the whole text.
+            let per_vacancy = |bytes: usize| bytes.div_ceil(len) * 9 / 8 + 1;
+            self.text
+                .reserve_exact(additional * per_vacancy(self.text.len()));
+            self.codes
+                .reserve_exact(additional * per_vacancy(self.codes.len()));
+        }
+    }
+
     pub fn push(&mut self, v: &VacancySummary) {
         let index = self.len();
         self.home_km
@@ -390,11 +421,11 @@ mod tests {
                     (dlat, dlon),
                 )| {
                     let mut v = vacancy(0);
-                    v.title = title;
-                    v.employer = employer;
-                    v.place = place;
-                    v.occupation_label = label;
-                    v.occupation_code = code;
+                    v.title = title.into();
+                    v.employer = employer.into();
+                    v.place = place.into();
+                    v.occupation_label = label.map(Into::into);
+                    v.occupation_code = code.map(Into::into);
                     v.dutch_level = level.map(|l| DutchLevel::ALL[l]);
                     v.contract = ContractType::ALL
                         .get(contract)

@@ -81,8 +81,8 @@ pub fn ApplyForm(vacancy: VacancySummary) -> impl IntoView {
         vacancy_id: id,
         reference: receipt.reference,
         received_at: receipt.received_at,
-        title: vacancy.title.clone(),
-        employer: vacancy.employer.clone(),
+        title: vacancy.title.to_string(),
+        employer: vacancy.employer.to_string(),
         town: view_now
             .town
             .map(|t| t.nis_code.to_owned())

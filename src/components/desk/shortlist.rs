@@ -40,8 +40,8 @@ pub fn ShortlistPanel() -> impl IntoView {
                         |e| match resolved.found.iter().find(|(entry, _)| entry.id == e.id) {
                             Some((entry, v)) => Item::Found {
                                 id: v.id,
-                                title: v.title.clone(),
-                                employer: v.employer.clone(),
+                                title: v.title.to_string(),
+                                employer: v.employer.to_string(),
                                 note: entry.note.clone().unwrap_or_default(),
                             },
                             None if resolved.gone.contains(&e.id) => Item::Gone(e.id),

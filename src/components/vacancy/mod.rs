@@ -106,8 +106,8 @@ pub fn VacancyView(id: u32) -> impl IntoView {
         )
     };
     let title = move || match (summary.get(), detail.read().as_ref()) {
-        (Some(s), _) => s.title,
-        (None, Some(Ok(d))) => d.summary.title.clone(),
+        (Some(s), _) => s.title.to_string(),
+        (None, Some(Ok(d))) => d.summary.title.to_string(),
         (None, _) if gone() => t_string!(i18n, vacancy_gone_title).to_string(),
         (None, _) => t_string!(i18n, vacancy_loading_title).to_string(),
     };

@@ -283,10 +283,11 @@ fn generate_one(tables: &Tables, seed: u64, id: u32) -> (VacancySummary, Vacancy
     };
     let summary = VacancySummary {
         id,
-        title,
-        employer: employers::employer_name(&mut rng, occupation.sector, municipality.name_nl),
-        nis_code: municipality.nis_code.to_owned(),
-        place: places::place_label(&mut rng, municipality),
+        title: title.into(),
+        employer: employers::employer_name(&mut rng, occupation.sector, municipality.name_nl)
+            .into(),
+        nis_code: municipality.nis_code.into(),
+        place: places::place_label(&mut rng, municipality).into(),
         lat: location.lat,
         lon: location.lon,
         dutch_level: Some(dutch_level),
@@ -296,11 +297,12 @@ fn generate_one(tables: &Tables, seed: u64, id: u32) -> (VacancySummary, Vacancy
         regime,
         regime_label: None,
         bottleneck: occupation.bottleneck,
-        occupation_code: Some(occupation.isco.to_owned()),
+        occupation_code: Some(occupation.isco.into()),
         occupation_label: None,
         published: REFERENCE_DATE
             .minus_days(i64::from(rng.random_range(0..PUBLICATION_WINDOW_DAYS)))
-            .iso(),
+            .iso()
+            .into(),
         apply_mode: if rng.random_range(0..100) < IN_APP_PERCENT {
             ApplyMode::InApp
         } else {

@@ -17,10 +17,10 @@ pub fn summary(id: u32, offer: &ForemOffer) -> VacancySummary {
     let (regime, regime_label) = known_or_other(&offer.regime, Regime::Other);
     VacancySummary {
         id,
-        title: offer.title.clone(),
-        employer: offer.employer.clone(),
-        nis_code: offer.nis_code.clone(),
-        place: offer.place.clone(),
+        title: offer.title.as_str().into(),
+        employer: offer.employer.as_str().into(),
+        nis_code: offer.nis_code.as_str().into(),
+        place: offer.place.as_str().into(),
         lat: offer.lat,
         lon: offer.lon,
         // `langues` names languages, never a level.
@@ -34,9 +34,9 @@ pub fn summary(id: u32, offer: &ForemOffer) -> VacancySummary {
         regime,
         regime_label,
         bottleneck: offer.bottleneck,
-        occupation_code: offer.occupation_code.clone(),
-        occupation_label: offer.occupation_label.clone(),
-        published: offer.published.clone(),
+        occupation_code: offer.occupation_code.as_deref().map(Into::into),
+        occupation_label: offer.occupation_label.as_deref().map(Into::into),
+        published: offer.published.as_str().into(),
         apply_mode: ApplyMode::External,
         distance_km: None,
         source: Some(VacancySource::Forem),

@@ -117,7 +117,7 @@ fn most_vacancies_are_bottleneck_occupations_and_most_apply_in_the_app() {
 #[test]
 fn big_cities_hold_more_vacancies_than_villages() {
     let all = large().summaries();
-    let count = |nis: &str| all.iter().filter(|v| v.nis_code == nis).count();
+    let count = |nis: &str| all.iter().filter(|v| &*v.nis_code == nis).count();
     // Antwerpen and Gent against Herstappe, Belgium's smallest municipality.
     assert!(count("11002") > 10 * count("73028").max(1));
     assert!(count("44021") > 5 * count("73028").max(1));
@@ -131,7 +131,7 @@ fn publication_dates_fall_in_the_window_before_the_reference_date() {
     let latest = REFERENCE_DATE.iso();
     for v in large().summaries() {
         assert!(
-            v.published > earliest && v.published <= latest,
+            *v.published > *earliest && *v.published <= *latest,
             "{}",
             v.published
         );

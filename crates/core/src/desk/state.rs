@@ -402,7 +402,7 @@ impl DeskFilter {
         (self.occupations.is_empty()
             || v.occupation_code
                 .as_ref()
-                .is_some_and(|code| self.occupations.contains(code)))
+                .is_some_and(|code| self.occupations.iter().any(|o| **o == **code)))
             && prepared.matches(v)
     }
 }

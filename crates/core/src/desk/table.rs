@@ -513,8 +513,8 @@ mod tests {
         let items: Vec<VacancySummary> = (1..=500)
             .map(|id| VacancySummary {
                 dutch_level: Some(DutchLevel::ALL[next(6) as usize]),
-                published: format!("2026-1{}-0{}", next(3), 1 + next(9)),
-                occupation_code: Some(format!("{}", 1000 + next(5))),
+                published: format!("2026-1{}-0{}", next(3), 1 + next(9)).into(),
+                occupation_code: Some(format!("{}", 1000 + next(5)).into()),
                 contract: ContractType::ALL[next(4) as usize],
                 ..vacancy(id)
             })

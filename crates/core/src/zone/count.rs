@@ -165,7 +165,7 @@ impl ZoneTable {
         let source_label = v
             .occupation_code
             .is_none()
-            .then(|| v.occupation_label.clone())
+            .then(|| v.occupation_label.as_deref().map(str::to_owned))
             .flatten();
         let row = self
             .rows
@@ -340,7 +340,7 @@ impl ZoneCount {
         self.in_reach
             .iter()
             .filter_map(|&i| loaded.get(i as usize))
-            .map(|v| v.published.as_str())
+            .map(|v| &*v.published)
             .max()
     }
 }

@@ -79,7 +79,7 @@ async fn titles_are_served_as_plain_text_of_bounded_length() {
     assert!(page
         .items
         .iter()
-        .any(|v| v.title == "Technicien de maintenance & dépannage (h/f)"));
+        .any(|v| &*v.title == "Technicien de maintenance & dépannage (h/f)"));
     for v in &page.items {
         assert!(
             !v.title.contains('<') && !v.title.contains("&amp;"),
