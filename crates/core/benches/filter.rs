@@ -4,7 +4,7 @@
 //! Run: `cargo bench -p passerelle-core --bench filter`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use passerelle_core::api::{ApplyMode, ContractType, Regime, VacancySummary};
+use passerelle_core::api::{ApplyMode, ContractType, Regime, SharedText, VacancySummary};
 use passerelle_core::cluster::{cluster, ClusterInput};
 use passerelle_core::desk::{
     desk_rows, sort_rows, DeskState, SortColumn, SortDirection, TableSort,
@@ -26,13 +26,29 @@ fn vacancies(n: u32) -> Vec<VacancySummary> {
             .wrapping_add(1_442_695_040_888_963_407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
+    // Texts as real data has them: titles from a few hundred occupations, a third of them
+    // with words of their own; a few thousand employers; a few hundred places. One copy of
+    // each, as a load keeps them.
+    let mut copies: std::collections::HashMap<String, SharedText> = Default::default();
+    let mut shared = move |text: String| -> SharedText {
+        copies
+            .entry(text)
+            .or_insert_with_key(|t| t.as_str().into())
+            .clone()
+    };
     (1..=n)
         .map(|id| VacancySummary {
             id,
-            title: "Elektrotechnicus".into(),
-            employer: "Bouwbedrijf Peeters".into(),
+            title: shared(match (next() * 3.0) as u32 {
+                0 => format!(
+                    "Elektrotechnicus {} ploegen ref {id}",
+                    (next() * 4.0) as u32
+                ),
+                _ => format!("Technicus {}", (next() * 300.0) as u32),
+            }),
+            employer: shared(format!("Bouwbedrijf Peeters {}", (next() * 3000.0) as u32)),
             nis_code: "34022".into(),
-            place: "Kortrijk".into(),
+            place: shared(format!("Kortrijk {}", (next() * 300.0) as u32)),
             lat: 50.68 + next() * 0.7,
             lon: 2.55 + next() * 3.3,
             dutch_level: Some(DutchLevel::ALL[(next() * 6.0) as usize % 6]),
@@ -42,7 +58,7 @@ fn vacancies(n: u32) -> Vec<VacancySummary> {
             regime: Regime::FullTime,
             regime_label: None,
             bottleneck: next() < 0.7,
-            occupation_code: Some(format!("{}", 1000 + (next() * 40.0) as u32 * 200).into()),
+            occupation_code: Some(shared(format!("{}", 1000 + (next() * 40.0) as u32 * 200))),
             occupation_label: None,
             published: format!(
                 "2026-{:02}-{:02}",
@@ -130,6 +146,25 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // The index keeps the last keyword's matches among its texts: alternating two keywords
+    // makes every search a first one (a keystroke), the loop above a repeated one (another
+    // filter changed under the same keyword).
+    let typed: Vec<VacancyFilter> = ["peeters", "peeter"]
+        .map(|word| VacancyFilter {
+            keyword: Some(word.into()),
+            ..filter.clone()
+        })
+        .into();
+    let typed: Vec<IndexQuery> = typed.iter().map(IndexQuery::new).collect();
+    let mut turn = 0;
+    c.bench_function("filter 100k index: + keyword, a new one each time", |b| {
+        b.iter(|| {
+            turn ^= 1;
+            black_box(&index)
+                .select(&all, 0, mons.radius_km, &typed[turn])
+                .count()
+        })
+    });
     c.bench_function("index 100k: build as pages land", |b| {
         b.iter(|| {
             let mut index = VacancyIndex::new(&[mons]);

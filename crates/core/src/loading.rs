@@ -286,6 +286,8 @@ impl LoadedVacancies {
                 total: page.total,
             });
         }
+        self.reserve_for_announced();
+        let area = &mut self.areas[index];
         area.cursor = match page.next {
             Some(next) if !area.seen_cursors.insert(next.clone()) => {
                 area.cursor = AreaCursor::Done;
@@ -295,10 +297,7 @@ impl LoadedVacancies {
             Some(next) => AreaCursor::Next(next),
             None => AreaCursor::Done,
         };
-        let added = self.add(page.items);
-        // After the page, so the index can size its text by what this one held.
-        self.reserve_for_announced();
-        Ok(added)
+        Ok(self.add(page.items))
     }
 
     /// Starts area `index` again from its first page, once per load: the server refused its
@@ -527,7 +526,7 @@ mod tests {
         [
             load.items.as_ptr() as usize,
             load.index.home_km_ptr(),
-            load.index.text_ptr(),
+            load.index.fields_ptr(),
             load.items.capacity(),
         ]
     }

@@ -1,6 +1,11 @@
 //! The loaded vacancies as the filters read them: a few bytes per vacancy in columns, and their
-//! searchable text folded once, so that a filter change scans compact memory instead of
+//! searchable texts folded once each, so that a filter change scans compact memory instead of
 //! 100,000 whole summaries, and a keyword is one search through one string.
+//!
+//! A load's vacancies share most of their texts (a few thousand employers, places and job
+//! titles among 100,000 vacancies), so each distinct text is folded and searched once, and a
+//! vacancy holds the numbers of its texts. A keyword's matches among the texts are kept while
+//! it stays the same: another filter change, or a new page, searches only the texts not seen.
 //!
 //! Built as pages land (see [`crate::loading::LoadedVacancies::index`]), in the load's order:
 //! position `i` here is position `i` in the load's items. It answers exactly what
@@ -8,12 +13,15 @@
 //! with the distance to the nearest home worked out once per vacancy instead of once per
 //! filter change.
 
-use crate::api::{ContractType, Regime, VacancySummary};
+use crate::api::{ContractType, Regime, SharedText, VacancySummary};
 use crate::dutch::DutchLevel;
 use crate::filter::{nearest_home_km, PreparedFilter, SearchArea, VacancyFilter};
 use crate::text::fold_into;
 use memchr::memmem;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::Mutex;
 
 /// Ends every field in the folded text, so that no match of a keyword without it runs from one
 /// field into the next (folding never makes it), and starts every code, so that a code prefix
@@ -32,15 +40,110 @@ pub struct VacancyIndex {
     contract: Vec<ContractType>,
     regime: Vec<Regime>,
     bottleneck: Vec<bool>,
-    /// Title, employer, place and occupation label, folded, each followed by [`END_OF_FIELD`].
-    text: String,
-    /// Where each vacancy's text ends in `text`.
-    text_end: Vec<u32>,
-    /// Each occupation code, preceded by [`END_OF_FIELD`] (a prefix search is then a plain one).
-    codes: String,
-    code_end: Vec<u32>,
+    /// The distinct titles, employers, places and occupation labels, folded, each followed by
+    /// [`END_OF_FIELD`].
+    texts: DistinctTexts,
+    /// Each vacancy's title, employer, place and occupation label in `texts` ([`NO_TEXT`]
+    /// for no label).
+    fields: Vec<[u32; 4]>,
+    /// The distinct occupation codes, each preceded by [`END_OF_FIELD`] (a prefix search is
+    /// then a plain one).
+    codes: DistinctTexts,
+    /// Each vacancy's code in `codes`, or [`NO_TEXT`].
+    code: Vec<u32>,
     /// Vacancies with [`END_OF_FIELD`] in their code: their keyword is matched on the summary.
     irregular: Vec<usize>,
+}
+
+/// A field a vacancy does not have (no occupation label, no code).
+const NO_TEXT: u32 = u32::MAX;
+
+/// Distinct texts in one string, and which of them hold the last keyword searched.
+///
+/// A text is known by its address: the load hands out one shared copy of each text (see
+/// [`crate::loading::LoadedVacancies`]), which hashed the words once already. Equal texts at
+/// two addresses are kept twice, which costs room, never a wrong answer.
+#[derive(Debug, Default)]
+struct DistinctTexts {
+    joined: String,
+    /// Where each text ends in `joined`; its number is its position here.
+    ends: Vec<u32>,
+    /// Each text's number by its address; `kept` holds the texts, so no address is reused.
+    numbers: HashMap<usize, u32, BuildHasherDefault<crate::cluster::CellHasher>>,
+    kept: Vec<SharedText>,
+    /// The texts holding the last needle searched, as far as they were searched.
+    last_search: Mutex<Option<Search>>,
+}
+
+#[derive(Debug, Clone)]
+struct Search {
+    needle: String,
+    searched: usize,
+    hits: BitSet,
+}
+
+impl Clone for DistinctTexts {
+    fn clone(&self) -> Self {
+        Self {
+            joined: self.joined.clone(),
+            ends: self.ends.clone(),
+            numbers: self.numbers.clone(),
+            kept: self.kept.clone(),
+            last_search: Mutex::new(self.lock_search().clone()),
+        }
+    }
+}
+
+impl DistinctTexts {
+    /// The number of `text`, added (as `joined_form` writes it) when new.
+    fn number(&mut self, text: &SharedText, joined_form: impl FnOnce(&str, &mut String)) -> u32 {
+        let address = SharedText::as_ptr(text).cast::<u8>() as usize;
+        if let Some(&n) = self.numbers.get(&address) {
+            return n;
+        }
+        let n = u32::try_from(self.ends.len()).expect("fewer than 4 billion distinct texts");
+        joined_form(text, &mut self.joined);
+        self.ends.push(offset(&self.joined));
+        self.numbers.insert(address, n);
+        self.kept.push(SharedText::clone(text));
+        n
+    }
+
+    fn lock_search(&self) -> std::sync::MutexGuard<'_, Option<Search>> {
+        // The search is taken out while it grows: after a panic there is none, not half of one.
+        self.last_search
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Which texts hold `needle`: the texts added since the same needle was last searched,
+    /// or all of them for a new one.
+    fn holding(&self, needle: &str) -> BitSet {
+        let mut last = self.lock_search();
+        let mut search = match last.take() {
+            Some(search) if search.needle == needle => search,
+            _ => Search {
+                needle: needle.to_owned(),
+                searched: 0,
+                hits: BitSet::new(0),
+            },
+        };
+        let count = self.ends.len();
+        if search.searched < count {
+            search.hits.grow(count);
+            mark_matches(
+                &self.joined,
+                &self.ends,
+                search.searched..count,
+                needle,
+                &mut search.hits,
+            );
+            search.searched = count;
+        }
+        let hits = search.hits.clone();
+        *last = Some(search);
+        hits
+    }
 }
 
 /// A vacancy that passed an [`IndexQuery`].
@@ -82,11 +185,11 @@ impl VacancyIndex {
     }
 
     #[cfg(test)]
-    pub(crate) fn text_ptr(&self) -> usize {
-        self.text.as_ptr() as usize
+    pub(crate) fn fields_ptr(&self) -> usize {
+        self.fields.as_ptr() as usize
     }
 
-    /// Makes room for `additional` more vacancies; the text by the length per vacancy so far.
+    /// Makes room for `additional` more vacancies.
     pub fn reserve(&mut self, additional: usize) {
         self.home_km.reserve_exact(additional);
         self.world.reserve_exact(additional);
@@ -94,19 +197,11 @@ impl VacancyIndex {
         self.contract.reserve_exact(additional);
         self.regime.reserve_exact(additional);
         self.bottleneck.reserve_exact(additional);
-        self.text_end.reserve_exact(additional);
-        self.code_end.reserve_exact(additional);
-        let len = self.len();
-        if len > 0 {
-            // A little over the mean, so a longer tail does not double the whole text.
-            let per_vacancy = |bytes: usize| bytes.div_ceil(len) * 9 / 8 + 1;
-            self.text
-                .reserve_exact(additional * per_vacancy(self.text.len()));
-            self.codes
-                .reserve_exact(additional * per_vacancy(self.codes.len()));
-        }
+        self.fields.reserve_exact(additional);
+        self.code.reserve_exact(additional);
     }
 
+    /// Adds the next vacancy of the load.
     pub fn push(&mut self, v: &VacancySummary) {
         let index = self.len();
         self.home_km
@@ -116,22 +211,29 @@ impl VacancyIndex {
         self.contract.push(v.contract);
         self.regime.push(v.regime);
         self.bottleneck.push(v.bottleneck);
-        for field in [&v.title, &v.employer, &v.place]
-            .into_iter()
-            .chain(&v.occupation_label)
-        {
-            fold_into(field, &mut self.text);
-            self.text.push(END_OF_FIELD);
-        }
-        self.text_end.push(offset(&self.text));
-        if let Some(code) = &v.occupation_code {
+        let mut text = |field: &SharedText| {
+            self.texts.number(field, |field, joined| {
+                fold_into(field, joined);
+                joined.push(END_OF_FIELD);
+            })
+        };
+        let fields = [
+            text(&v.title),
+            text(&v.employer),
+            text(&v.place),
+            v.occupation_label.as_ref().map_or(NO_TEXT, text),
+        ];
+        self.fields.push(fields);
+        let code = v.occupation_code.as_ref().map_or(NO_TEXT, |code| {
             if code.contains(END_OF_FIELD) {
                 self.irregular.push(index);
             }
-            self.codes.push(END_OF_FIELD);
-            self.codes.push_str(code);
-        }
-        self.code_end.push(offset(&self.codes));
+            self.codes.number(code, |code, joined| {
+                joined.push(END_OF_FIELD);
+                joined.push_str(code);
+            })
+        });
+        self.code.push(code);
     }
 
     /// The vacancies from position `from` on that lie within `max_km` of the nearest home and
@@ -173,8 +275,9 @@ impl VacancyIndex {
         })
     }
 
-    /// Which vacancies in `range` hold `folded_keyword`: two searches through the folded text,
-    /// instead of one per field per vacancy.
+    /// Which vacancies in `range` hold `folded_keyword`: one search through the distinct
+    /// texts and one through the distinct codes (or none, for a keyword searched before),
+    /// then a look-up of each vacancy's texts.
     fn keyword_hits(
         &self,
         items: &[VacancySummary],
@@ -192,12 +295,16 @@ impl VacancyIndex {
             }
             return hits;
         }
-        let code_prefix = format!("{END_OF_FIELD}{folded_keyword}");
-        for (haystack, ends, needle) in [
-            (&self.text, &self.text_end, folded_keyword),
-            (&self.codes, &self.code_end, code_prefix.as_str()),
-        ] {
-            mark_matches(haystack, ends, range.clone(), needle, &mut hits);
+        let texts = self.texts.holding(folded_keyword);
+        let codes = self
+            .codes
+            .holding(&format!("{END_OF_FIELD}{folded_keyword}"));
+        let holds = |hits: &BitSet, n: u32| n != NO_TEXT && hits.contains(n as usize);
+        let none = texts.is_empty() && codes.is_empty();
+        for i in range.clone().filter(|_| !none) {
+            if self.fields[i].iter().any(|&n| holds(&texts, n)) || holds(&codes, self.code[i]) {
+                hits.insert(i - range.start);
+            }
         }
         let irregular_start = self.irregular.partition_point(|&i| i < range.start);
         for &i in &self.irregular[irregular_start..] {
@@ -211,8 +318,8 @@ impl VacancyIndex {
     }
 }
 
-/// Marks in `hits` every vacancy of `range` whose part of `haystack` (ending at `ends[i]`)
-/// holds `needle`: one pass of a substring search through the range's text.
+/// Marks in `hits` every text of `range` whose part of `haystack` (ending at `ends[i]`)
+/// holds `needle`, at its number: one pass of a substring search through the range's text.
 fn mark_matches(
     haystack: &str,
     ends: &[u32],
@@ -227,18 +334,19 @@ fn mark_matches(
         0 => 0,
         start => ends[start - 1] as usize,
     };
+    let first = range.start;
     let text = &haystack.as_bytes()[..ends[range.end - 1] as usize];
     let ends = &ends[range];
     let finder = memmem::Finder::new(needle.as_bytes());
     let (mut at, mut i) = (start, 0);
     while let Some(found) = finder.find(&text[at..]) {
-        // The vacancy holding the match (matches come in order: walk forward), then on after
-        // its text: a one-letter keyword would otherwise stop at every other byte.
+        // The text holding the match (matches come in order: walk forward), then on after
+        // it: a one-letter keyword would otherwise stop at every other byte.
         let position = at + found;
         while ends[i] as usize <= position {
             i += 1;
         }
-        hits.insert(i);
+        hits.insert(first + i);
         at = ends[i] as usize;
     }
 }
@@ -260,12 +368,21 @@ impl<'f> IndexQuery<'f> {
     }
 }
 
-/// A fixed-size set of small numbers.
+/// A set of small numbers, below the length it was made or grown to.
+#[derive(Debug, Clone)]
 struct BitSet(Vec<u64>);
 
 impl BitSet {
     fn new(len: usize) -> Self {
         Self(vec![0; len.div_ceil(64)])
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&word| word == 0)
+    }
+
+    fn grow(&mut self, len: usize) {
+        self.0.resize(len.div_ceil(64).max(self.0.len()), 0);
     }
 
     fn insert(&mut self, i: usize) {
@@ -475,13 +592,31 @@ mod tests {
             filters in proptest::collection::vec(filter(), 1..6),
             two_homes in any::<bool>(),
             from in 0usize..45,
+            split in 0usize..45,
+            shared in any::<bool>(),
             max_km in 0.0f64..120.0,
         ) {
+            // As a load holds them (one copy of each text), or each vacancy with its own.
+            let mut copies: HashMap<String, SharedText> = HashMap::new();
+            let mut share = |text: &mut SharedText| {
+                if shared {
+                    *text = SharedText::clone(
+                        copies.entry(text.to_string()).or_insert_with(|| SharedText::clone(text)),
+                    );
+                }
+            };
             let items: Vec<VacancySummary> = vacancies
                 .into_iter()
                 .enumerate()
                 .map(|(i, mut v)| {
                     v.id = i as u32 + 1;
+                    for text in [&mut v.title, &mut v.employer, &mut v.place]
+                        .into_iter()
+                        .chain(v.occupation_label.as_mut())
+                        .chain(v.occupation_code.as_mut())
+                    {
+                        share(text);
+                    }
                     v
                 })
                 .collect();
@@ -489,8 +624,20 @@ mod tests {
             if two_homes {
                 homes.push(SearchArea::new(LatLon::new(50.85, 4.35), 30.0));
             }
-            let index = index_of(&items, &homes);
+            // Pages land between filter changes: each keyword's matches among the texts seen
+            // so far are kept, and must grow to the texts that came after.
+            let landed = split.min(items.len());
+            let mut index = index_of(&items[..landed], &homes);
             for filter in &filters {
+                prop_assert_eq!(
+                    by_index(&index, &items[..landed], from, max_km, filter),
+                    by_summaries(&items[..landed], &homes, from, max_km, filter)
+                );
+            }
+            for v in &items[landed..] {
+                index.push(v);
+            }
+            for filter in filters.iter().rev().chain(&filters) {
                 prop_assert_eq!(
                     by_index(&index, &items, from, max_km, filter),
                     by_summaries(&items, &homes, from, max_km, filter)
