@@ -257,7 +257,7 @@ export class Moves {
       );
     }
     if (screen === 'desk') {
-      const towns = await this.page.getByRole('button', { name: this.pattern('desk_remove_town', { town: '.+' }, true) }).count();
+      const towns = await this.deskTownButtons().count();
       const shortlisted = new URL(this.page.url()).searchParams.has('shortlist');
       moves.push(
         { weight: towns < 5 ? 4 : 0, what: 'add a town at the desk', run: () => this.deskAddTown() },
@@ -468,8 +468,18 @@ export class Moves {
     await options.nth(which).click();
   }
 
+  /**
+   * The towns' "remove" buttons, in the towns' group: in German a shortlisted vacancy's button
+   * reads the same ("{title} entfernen" beside "{town} entfernen").
+   */
+  private deskTownButtons(): Locator {
+    return this.page
+      .getByRole('group', { name: this.t('desk_towns_legend') })
+      .getByRole('button', { name: this.pattern('desk_remove_town', { town: '.+' }, true) });
+  }
+
   private async deskRemoveTown(): Promise<void> {
-    const buttons = this.page.getByRole('button', { name: this.pattern('desk_remove_town', { town: '.+' }, true) });
+    const buttons = this.deskTownButtons();
     const count = await buttons.count();
     const which = this.dice.int(count);
     this.say(`remove town ${which + 1} of ${count} at the desk`);
