@@ -787,9 +787,9 @@ async function main() {
   mkdirSync(path.dirname(args.out), { recursive: true });
   writeFileSync(args.out, md);
   console.log(`\n${md}\nwritten to ${args.out}`);
+  // A bench that could not take a figure fails (the top-level await rejects: exit code 1).
   if (failures.length) {
-    console.error(`\n${failures.length} measurement(s) could not be taken:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
-    process.exit(1);
+    throw new Error(`${failures.length} measurement(s) could not be taken:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
   }
 }
 

@@ -300,10 +300,12 @@ impl VacancyIndex {
             .codes
             .holding(&format!("{END_OF_FIELD}{folded_keyword}"));
         let holds = |hits: &BitSet, n: u32| n != NO_TEXT && hits.contains(n as usize);
-        let none = texts.is_empty() && codes.is_empty();
-        for i in range.clone().filter(|_| !none) {
-            if self.fields[i].iter().any(|&n| holds(&texts, n)) || holds(&codes, self.code[i]) {
-                hits.insert(i - range.start);
+        // A keyword no text holds (a typo, a rare word) needs no look at the vacancies.
+        if !(texts.is_empty() && codes.is_empty()) {
+            for i in range.clone() {
+                if self.fields[i].iter().any(|&n| holds(&texts, n)) || holds(&codes, self.code[i]) {
+                    hits.insert(i - range.start);
+                }
             }
         }
         let irregular_start = self.irregular.partition_point(|&i| i < range.start);
