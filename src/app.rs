@@ -16,6 +16,7 @@ use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
 use crate::mode::Mode;
+use crate::split::{split_screen, SplitScreen};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -68,6 +69,14 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
         config.counsellor_desk && matches!(mode, Mode::Personal),
     ));
     provide_context(DutchCourses(config.dutch_courses_url.clone()));
+    // Nearly every visit goes from the start page to the results: fetch that screen's code
+    // while the visitor picks a town, so that choosing one does not wait for it. A failure
+    // here is silent; opening the screen tries again and says so if it must.
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            let _ = preload_results_screen().await;
+        })
+    });
     let tiles = config.tile_url.clone().map(|url| Tiles { url });
     let tile_attribution = config.tile_attribution.clone();
     let screens = move || {
@@ -78,11 +87,17 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=move || view! { <NotFound /> }>
                     <Route path=path!("/") view=StartPage />
-                    <Route path=path!("/jobs") view=move || view! { <ResultsPage tiles=tiles.clone() /> } />
-                    <Route path=path!("/applications") view=ApplicationsPage />
-                    <Route path=path!("/desk") view=move || view! { <DeskPage tiles=desk_tiles.clone() /> } />
-                    <Route path=path!("/shortlist") view=ShortlistPage />
-                    <Route path=path!("/zone") view=ZonePage />
+                    <Route path=path!("/jobs") view=move || {
+                        let tiles = tiles.clone();
+                        view! { <SplitScreen load=move || results_screen(tiles.clone()) /> }
+                    } />
+                    <Route path=path!("/applications") view=|| view! { <SplitScreen load=applications_screen /> } />
+                    <Route path=path!("/desk") view=move || {
+                        let tiles = desk_tiles.clone();
+                        view! { <SplitScreen load=move || desk_screen(tiles.clone()) /> }
+                    } />
+                    <Route path=path!("/shortlist") view=|| view! { <SplitScreen load=shortlist_screen /> } />
+                    <Route path=path!("/zone") view=|| view! { <SplitScreen load=zone_screen /> } />
                 </Routes>
             </main>
             <Footer tile_attribution=tile_attribution.clone() />
@@ -95,6 +110,14 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
         Mode::Personal => screens().into_any(),
     }
 }
+
+// Every screen but the start page is its own wasm part in the release build (see `split`):
+// the town picker, the first thing anyone sees, does not wait for the counsellor's desk.
+split_screen! { fn results_screen(tiles: Option<Tiles>) in results, preload preload_results_screen { view! { <ResultsPage tiles=tiles /> } } }
+split_screen! { fn applications_screen() in applications { view! { <ApplicationsPage /> } } }
+split_screen! { fn desk_screen(tiles: Option<Tiles>) in desk { view! { <DeskPage tiles=tiles /> } } }
+split_screen! { fn shortlist_screen() in shortlist { view! { <ShortlistPage /> } } }
+split_screen! { fn zone_screen() in zone { view! { <ZonePage /> } } }
 
 #[component]
 fn Footer(tile_attribution: Option<String>) -> impl IntoView {

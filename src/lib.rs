@@ -7,6 +7,7 @@
 //! - `url_state`: the results view's state in the URL.
 //! - `vacancies`: the vacancies around the chosen towns, loaded once and filtered locally;
 //!   every mode reads them.
+//! - `split`: screens loaded on demand, cut out of the start page's wasm in the release build.
 //! - `focus`: where keyboard focus goes when the view changes.
 //! - `i18n` + `labels`: interface languages and translated names of core values.
 //! - `components`: the UI, a folder per feature; `components::map` is the one owner of Leaflet.
@@ -18,6 +19,7 @@ mod focus;
 mod i18n;
 mod labels;
 mod mode;
+mod split;
 mod storage;
 mod url_state;
 mod vacancies;

@@ -11,6 +11,7 @@ mod ran;
 mod serve;
 mod setup;
 mod size;
+mod split;
 mod steps;
 mod test;
 mod tools;
@@ -46,7 +47,8 @@ commands:
                    stand-in with 200000 vacancies (or --url): latency percentiles per request
                    kind, throughput, errors, server memory -> target/load-report.md; the
                    stand-in's per-client application limit is off unless given (all clients
-                   share one address; start a --url server with --applications-per-minute 0)";
+                   share one address; start a --url server with --applications-per-minute 0)
+  split-wasm       (Trunk's post_build hook) split the wasm at the app's lazy screens";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -84,6 +86,7 @@ fn dispatch(args: &[&str]) -> Result {
             browser_bench::run_all(&browser_bench::BrowserOptions::parse(rest)?)
         }
         ("load", rest) => load::load(load::LoadOptions::parse(rest)?),
+        ("split-wasm", []) => split::split_staged_build(),
         _ => Err(format!("unknown arguments: {}\n\n{USAGE}", args.join(" ")).into()),
     }
 }

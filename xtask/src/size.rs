@@ -1,10 +1,10 @@
 //! `cargo xtask bench --sizes`: what the app shell costs a first visit, and where the wasm's
 //! bytes go, by crate and by function (twiggy), in `target/size-report.md`.
 //!
-//! Trunk's wasm-opt strips the name section, so twiggy could only show `code[123]`. Trunk keeps
-//! wasm-bindgen's output (names included) in `target/wasm-bindgen/release/`; this runs the same
-//! wasm-opt level on it with `--debuginfo`, which keeps the names and optimises the same way, and
-//! checks that the result, names aside, is the size of the shipped wasm.
+//! The shipped wasm has no name section, so twiggy could only show `code[123]`. The split hook
+//! keeps the main part as wasm-bindgen wrote it (names included) in `target/wasm-split/`; this
+//! runs the same wasm-opt level on it with `--debuginfo`, which keeps the names and optimises
+//! the same way, and checks that the result, names aside, is the size of the shipped main part.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -15,6 +15,7 @@ use std::process::Command;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
+use crate::split;
 use crate::steps::Done;
 use crate::tools::{self, repo_root, run, target_dir, Result};
 
@@ -41,6 +42,9 @@ pub fn report() -> Result<Done> {
     writeln!(md, "\n**{verdict}**\n")?;
     print!("{}", sizes_table(&shell, &leaflet));
     println!("{verdict}");
+    let screens = screens_table(&dist)?;
+    writeln!(md, "## Screens loaded on demand\n\nThe start page needs only the shell. Every other screen's code is split into wasm parts (`cargo xtask split-wasm`, Trunk's post-build hook), fetched the first time it opens; parts shared by several screens are fetched once.\n\n{screens}")?;
+    print!("\n{screens}");
 
     let shipped = shell
         .iter()
@@ -117,12 +121,63 @@ pub fn shell_brotli_by_kind(dist: &Path) -> Result<Vec<(&'static str, usize)>> {
         .collect())
 }
 
-/// The app shell: the wasm, its JS glue and every stylesheet Trunk wrote.
+/// The app shell: the main wasm part, the JS glue and split loader, and every stylesheet.
+/// The screens' wasm parts, fetched when a screen is first opened, are not in it.
 fn shell_sizes(dist: &Path) -> Result<Vec<Measured>> {
-    let mut files = files_with_extension(dist, "wasm")?;
+    let mut files: Vec<PathBuf> = files_with_extension(dist, "wasm")?
+        .into_iter()
+        .filter(|f| is_main_part(f))
+        .collect();
+    if files.len() != 1 {
+        return Err(format!("expected one passerelle-*_bg.wasm in {}", dist.display()).into());
+    }
     files.extend(files_with_extension(dist, "js")?);
     files.extend(files_with_extension(dist, "css")?);
     files.iter().map(|f| measure(f, dist)).collect()
+}
+
+fn is_main_part(wasm: &Path) -> bool {
+    wasm.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("passerelle-"))
+}
+
+/// Each split screen's wasm parts (shared parts counted for every screen that needs them),
+/// from the list `cargo xtask split-wasm` wrote beside the build.
+fn screens_table(dist: &Path) -> Result<String> {
+    let list = split::screens_file();
+    let text = fs::read_to_string(&list).map_err(|e| {
+        format!(
+            "{}: {e} (written by `trunk build --release`'s split hook)",
+            list.display()
+        )
+    })?;
+    let mut t = String::from(
+        "| screen (fetched when first opened) | wasm parts | raw | brotli 11 |\n|---|---:|---:|---:|\n",
+    );
+    let mut all = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let (screen, parts) = line
+            .split_once('\t')
+            .ok_or("screens.tsv line without a tab")?;
+        let (mut raw, mut br, mut count) = (0, 0, 0);
+        for part in parts.split_whitespace() {
+            let m = measure(&dist.join(part), dist)?;
+            raw += m.raw;
+            br += m.brotli;
+            count += 1;
+            all.insert(part.to_string(), (m.raw, m.brotli));
+        }
+        let _ = writeln!(t, "| {screen} | {count} | {} | {} |", kb(raw), kb(br));
+    }
+    let _ = writeln!(
+        t,
+        "| **all screens' parts, each once** | {} | {} | {} |",
+        all.len(),
+        kb(all.values().map(|v| v.0).sum()),
+        kb(all.values().map(|v| v.1).sum())
+    );
+    Ok(t)
 }
 
 fn sizes_table(shell: &[Measured], leaflet: &Measured) -> String {
@@ -162,10 +217,10 @@ fn budget_line(shell_brotli: usize) -> String {
     format!("app shell {kb:.1} KB brotli: {word} the {SHELL_BUDGET_KB:.0} KB budget by {by:.1} KB")
 }
 
-/// wasm-bindgen's output as Trunk left it, optimised like index.html asks but keeping names.
+/// The main part as wasm-bindgen wrote it, optimised as the split hook does but keeping names.
 pub fn named_wasm() -> Result<PathBuf> {
     let target = target_dir();
-    let bindgen = target.join("wasm-bindgen/release/passerelle_bg.wasm");
+    let bindgen = split::main_part_before_wasm_opt();
     if !bindgen.is_file() {
         return Err(format!(
             "{} is missing: it is written by `trunk build --release`",
@@ -173,32 +228,16 @@ pub fn named_wasm() -> Result<PathBuf> {
         )
         .into());
     }
-    let level = wasm_opt_level(&fs::read_to_string(repo_root().join("index.html"))?)?;
     let out_dir = target.join("size");
     fs::create_dir_all(&out_dir)?;
     let named = out_dir.join("passerelle_named.wasm");
     run(Command::new("wasm-opt")
-        .arg(format!("-O{level}"))
+        .arg(format!("-O{}", split::WASM_OPT_LEVEL))
         .arg("--debuginfo")
         .arg(&bindgen)
         .arg("--output")
         .arg(&named))?;
     Ok(named)
-}
-
-/// The `data-wasm-opt` level of index.html's Rust link (`z`, `s`, `3`…).
-fn wasm_opt_level(index_html: &str) -> Result<String> {
-    let attr = "data-wasm-opt=\"";
-    let start = index_html
-        .find(attr)
-        .ok_or("index.html has no data-wasm-opt: Trunk would not run wasm-opt")?
-        + attr.len();
-    let level = index_html[start..]
-        .split('"')
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    Ok(level)
 }
 
 /// Runs `twiggy <args> --format csv <wasm>` and returns its rows as fields.
@@ -520,13 +559,6 @@ mod tests {
             "dlmalloc"
         );
         assert_eq!(crate_of("elem[0]"), "[elem]");
-    }
-
-    #[test]
-    fn the_named_copy_uses_index_htmls_wasm_opt_level() {
-        let html = r#"<link data-trunk rel="rust" data-bin="passerelle" data-wasm-opt="z" />"#;
-        assert_eq!(wasm_opt_level(html).unwrap(), "z");
-        assert!(wasm_opt_level("<link data-trunk rel=\"rust\" />").is_err());
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub fn run_all() -> Result {
             "warnings",
         ])
     })
+    // With `split`, as Trunk builds it; the native run covers the unsplit code path.
     .step("cargo clippy (wasm app)", || {
         cargo_step(&[
             "clippy",
@@ -37,6 +38,8 @@ pub fn run_all() -> Result {
             "--target",
             WASM_TARGET,
             "--all-targets",
+            "--features",
+            "split",
             "--",
             "-D",
             "warnings",

@@ -1,0 +1,165 @@
+//! `cargo xtask split-wasm`, run by Trunk as a `post_build` hook (Trunk.toml): cuts the app's
+//! wasm at its `#[wasm_split]` points so that the start page downloads only the shell, and
+//! each screen's code (results, vacancy, desk, zone, …) arrives when it is first opened.
+//!
+//! Trunk 0.21 has no splitting step, and it must happen before wasm-bindgen (which drops the
+//! relocations the splitter reads). So the hook takes cargo's own output (linked with
+//! `--emit-relocs`, see .cargo/config.toml), splits it with `wasm_split_cli_support` (what
+//! cargo-leptos `--split` uses), runs the pinned wasm-bindgen and wasm-opt the way Trunk does on
+//! the main part, and replaces Trunk's unsplit JS glue and wasm in the staging folder under
+//! the same names. The split parts get the main part's hash in their names, so a new build
+//! never meets an old part in a cache.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::tools::{run, target_dir, Result};
+
+/// The cargo profile Trunk.toml builds with (`cargo_profile`).
+pub const WASM_PROFILE: &str = "wasm-release";
+/// The binary Trunk builds (`data-bin` in index.html).
+const BIN: &str = "passerelle";
+/// wasm-opt's level for every part, as `-O<level>`: size first. Trunk's own wasm-opt is off
+/// (index.html's `data-wasm-opt="0"`): it would optimise the unsplit wasm this replaces.
+pub const WASM_OPT_LEVEL: &str = "z";
+/// The loader module the main part imports its split parts through, next to the JS glue.
+const LOADER: &str = "__wasm_split.js";
+
+/// The hook: reads `TRUNK_STAGING_DIR`, which Trunk sets for hooks.
+pub fn split_staged_build() -> Result {
+    let staging = env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("split-wasm runs as Trunk's post_build hook (TRUNK_STAGING_DIR is unset)")?;
+    let input = target_dir()
+        .join("wasm32-unknown-unknown")
+        .join(WASM_PROFILE)
+        .join(format!("{BIN}.wasm"));
+    split(&input, &staging)
+}
+
+/// Where the split keeps its intermediate files; the size report reads two of them.
+pub fn work_dir() -> PathBuf {
+    target_dir().join("wasm-split")
+}
+
+/// The main part as wasm-bindgen wrote it, before wasm-opt (names kept).
+pub fn main_part_before_wasm_opt() -> PathBuf {
+    work_dir().join(format!("{BIN}_bg.wasm"))
+}
+
+/// Which wasm parts (file names in dist/) each split screen needs, a line per screen:
+/// `screen<TAB>part part …`.
+pub fn screens_file() -> PathBuf {
+    work_dir().join("screens.tsv")
+}
+
+fn split(input: &Path, staging: &Path) -> Result {
+    let hashed = trunk_output_name(staging)?;
+    let work = work_dir();
+    if work.exists() {
+        fs::remove_dir_all(&work)?;
+    }
+    fs::create_dir_all(&work)?;
+    let input_wasm = fs::read(input)
+        .map_err(|e| format!("cannot read cargo's wasm {}: {e}", input.display()))?;
+
+    let main_split = work.join("main_split.wasm");
+    let main_module = format!("./{hashed}.js");
+    let mut options = wasm_split_cli_support::Options::new(&input_wasm);
+    options.output_dir = staging;
+    options.main_out_path = &main_split;
+    options.main_module = &main_module;
+    options.link_name = "./__wasm_split.js";
+    let split = wasm_split_cli_support::transform(options)
+        .map_err(|e| format!("wasm-split failed: {e:?}"))?;
+
+    // The main part, through wasm-bindgen and wasm-opt as Trunk does (plus keeping the
+    // linker's exports, which the split parts call).
+    run(Command::new("wasm-bindgen")
+        .arg("--target=web")
+        .arg(format!("--out-dir={}", work.display()))
+        .arg(format!("--out-name={BIN}"))
+        .args(["--no-typescript", "--keep-lld-exports", "--no-demangle"])
+        .arg(&main_split))?;
+    let shipped_wasm = staging.join(format!("{hashed}_bg.wasm"));
+    wasm_opt(&main_part_before_wasm_opt(), &shipped_wasm)?;
+    fs::copy(
+        work.join(format!("{BIN}.js")),
+        staging.join(format!("{hashed}.js")),
+    )?;
+
+    // The split parts: optimised in place, renamed with the build's hash.
+    let suffix = hashed.trim_start_matches(BIN);
+    let loader_path = staging.join(LOADER);
+    let mut loader = fs::read_to_string(&loader_path)?;
+    let mut renamed_parts = std::collections::HashMap::new();
+    for part in &split.split_modules {
+        let stem = part
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("a split part without a name")?
+            .to_string();
+        let renamed = format!("{stem}{suffix}.wasm");
+        wasm_opt(part, &staging.join(&renamed))?;
+        fs::remove_file(part)?;
+        let old = format!("\"./{stem}.wasm\"");
+        if !loader.contains(&old) {
+            return Err(format!("{LOADER} does not name {old}").into());
+        }
+        loader = loader.replace(&old, &format!("\"./{renamed}\""));
+        renamed_parts.insert(stem, renamed);
+    }
+    fs::write(&loader_path, loader)?;
+
+    let mut screens: Vec<_> = split.prefetch_map.iter().collect();
+    screens.sort();
+    let mut tsv = String::new();
+    for (screen, stems) in screens {
+        let parts = stems
+            .iter()
+            .map(|stem| {
+                renamed_parts
+                    .get(stem)
+                    .map(String::as_str)
+                    .ok_or_else(|| format!("screen {screen} needs {stem}, which was not written"))
+            })
+            .collect::<std::result::Result<Vec<&str>, String>>()?;
+        tsv.push_str(&format!("{screen}\t{}\n", parts.join(" ")));
+    }
+    fs::write(screens_file(), tsv)?;
+    println!(
+        "split-wasm: {hashed}_bg.wasm + {} parts loaded on demand",
+        split.split_modules.len()
+    );
+    Ok(())
+}
+
+/// `passerelle-<hash>`: the name Trunk gave the JS glue and wasm in the staging folder.
+fn trunk_output_name(staging: &Path) -> Result<String> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(staging)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if let Some(stem) = name.strip_suffix("_bg.wasm") {
+            if stem.starts_with(&format!("{BIN}-")) {
+                names.push(stem.to_string());
+            }
+        }
+    }
+    match names.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!(
+            "expected one {BIN}-<hash>_bg.wasm in {}, found {names:?}",
+            staging.display()
+        )
+        .into()),
+    }
+}
+
+fn wasm_opt(input: &Path, output: &Path) -> Result {
+    run(Command::new("wasm-opt")
+        .arg(format!("-O{WASM_OPT_LEVEL}"))
+        .arg(format!("--output={}", output.display()))
+        .arg(input))
+}
