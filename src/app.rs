@@ -17,6 +17,9 @@ use crate::i18n::*;
 use crate::labels::api_error;
 use crate::mode::Mode;
 use crate::split::{split_screen, SplitScreen};
+use passerelle_core::kiosk::KioskSettings;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -105,7 +108,9 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
     };
     match mode {
         Mode::Kiosk(settings) => {
-            view! { <KioskSession settings=settings>{screens.clone()}</KioskSession> }.into_any()
+            let screens: ChildrenFn = Arc::new(move || screens().into_any());
+            view! { <SplitScreen load=move || kiosk_session(settings.clone(), screens.clone()) /> }
+                .into_any()
         }
         Mode::Personal => screens().into_any(),
     }
@@ -118,6 +123,12 @@ split_screen! { fn applications_screen() in applications { view! { <Applications
 split_screen! { fn desk_screen(tiles: Option<Tiles>) in desk { view! { <DeskPage tiles=tiles /> } } }
 split_screen! { fn shortlist_screen() in shortlist { view! { <ShortlistPage /> } } }
 split_screen! { fn zone_screen() in zone { view! { <ZonePage /> } } }
+// A kiosk's session (idle question, reset, phone hand-over) is code no personal device runs.
+split_screen! {
+    fn kiosk_session(settings: Arc<KioskSettings>, screens: ChildrenFn) in kiosk {
+        view! { <KioskSession settings=settings>{screens()}</KioskSession> }
+    }
+}
 
 #[component]
 fn Footer(tile_attribution: Option<String>) -> impl IntoView {

@@ -16,7 +16,7 @@ function wasmRequests(page: import('@playwright/test').Page): string[] {
   return paths;
 }
 
-test('the start page fetches only the shell and, in the background, the results screen; the zone analysis comes when opened', async ({ page }) => {
+test('the start page fetches only the shell and, in the background, the results screen; My applications comes when opened', async ({ page }) => {
   const fetched = wasmRequests(page);
   const app = new Passerelle(page, 'fr');
   await app.openStart();
