@@ -1,9 +1,11 @@
 //! The application shell: languages, runtime config, routing, header and footer.
 
+use std::sync::Arc;
+
 use crate::api::{load_config, ApiClient, ApiError, RuntimeConfig};
-use crate::components::applications::ApplicationsPage;
+use crate::components::applications::{ApplicationsPage, APPLICATIONS_PATH};
 use crate::components::desk::{DeskEnabled, DeskPage};
-use crate::components::handover::ShortlistPage;
+use crate::components::handover::{ShortlistPage, SHORTLIST_PATH};
 use crate::components::header::{sync_locale_from_url, Header};
 use crate::components::kiosk::KioskSession;
 use crate::components::level_payoff::DutchCourses;
@@ -15,20 +17,22 @@ use crate::components::zone::ZonePage;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
-use crate::mode::Mode;
+use crate::mode::{kiosk_tried_in_address, Mode};
 use crate::split::{split_screen, SplitScreen};
-use passerelle_core::kiosk::KioskSettings;
-use std::sync::Arc;
-
+use crate::url_state::{DESK_PATH, RESULTS_PATH, ZONE_PATH};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use passerelle_core::kiosk::KioskSettings;
 use passerelle_core::{DATA_ATTRIBUTION, DATA_ATTRIBUTION_SHORT};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    if let Ok(path) = window().location().pathname() {
+        preload_screen_at(&path);
+    }
     // The URL's language, read before anything renders, so the first frame is already in it;
     // `<I18nContextProvider>` takes over a context it finds (see `i18n::provide_initial_locale`).
     provide_initial_locale();
@@ -119,14 +123,45 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
 // Every screen but the start page is its own wasm part in the release build (see `split`):
 // the town picker, the first thing anyone sees, does not wait for the counsellor's desk.
 split_screen! { fn results_screen(tiles: Option<Tiles>) in results, preload preload_results_screen { view! { <ResultsPage tiles=tiles /> } } }
-split_screen! { fn applications_screen() in applications { view! { <ApplicationsPage /> } } }
-split_screen! { fn desk_screen(tiles: Option<Tiles>) in desk { view! { <DeskPage tiles=tiles /> } } }
-split_screen! { fn shortlist_screen() in shortlist { view! { <ShortlistPage /> } } }
-split_screen! { fn zone_screen() in zone { view! { <ZonePage /> } } }
+split_screen! { fn applications_screen() in applications, preload preload_applications_screen { view! { <ApplicationsPage /> } } }
+split_screen! { fn desk_screen(tiles: Option<Tiles>) in desk, preload preload_desk_screen { view! { <DeskPage tiles=tiles /> } } }
+split_screen! { fn shortlist_screen() in shortlist, preload preload_shortlist_screen { view! { <ShortlistPage /> } } }
+split_screen! { fn zone_screen() in zone, preload preload_zone_screen { view! { <ZonePage /> } } }
 // A kiosk's session (idle question, reset, phone hand-over) is code no personal device runs.
 split_screen! {
-    fn kiosk_session(settings: Arc<KioskSettings>, screens: ChildrenFn) in kiosk {
+    fn kiosk_session(settings: Arc<KioskSettings>, screens: ChildrenFn) in kiosk, preload preload_kiosk_session {
         view! { <KioskSession settings=settings>{screens()}</KioskSession> }
+    }
+}
+
+/// Someone arriving on a screen's address (a shared link, a reload, a kiosk's code opened on a
+/// phone) needs that screen's part at once: fetch it beside the runtime config, not after it.
+/// A kiosk deployment is known from its config only, so its session's part waits for that,
+/// unless the address tries kiosk mode.
+fn preload_screen_at(path: &str) {
+    use leptos::task::spawn_local;
+    if kiosk_tried_in_address() {
+        spawn_local(async {
+            let _ = preload_kiosk_session().await;
+        });
+    }
+    match path {
+        RESULTS_PATH => spawn_local(async {
+            let _ = preload_results_screen().await;
+        }),
+        APPLICATIONS_PATH => spawn_local(async {
+            let _ = preload_applications_screen().await;
+        }),
+        DESK_PATH => spawn_local(async {
+            let _ = preload_desk_screen().await;
+        }),
+        SHORTLIST_PATH => spawn_local(async {
+            let _ = preload_shortlist_screen().await;
+        }),
+        ZONE_PATH => spawn_local(async {
+            let _ = preload_zone_screen().await;
+        }),
+        _ => {}
     }
 }
 

@@ -30,7 +30,8 @@ impl Mode {
     }
 }
 
-fn kiosk_tried_in_address() -> bool {
+/// `?mode=kiosk` in the address the app was opened at.
+pub fn kiosk_tried_in_address() -> bool {
     let search = window().location().search().unwrap_or_default();
     search
         .trim_start_matches('?')

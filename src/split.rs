@@ -34,27 +34,11 @@ impl From<wasm_split_helpers::SplitLoaderError> for ScreenUnavailable {
 /// (an `extern "C"` call between wasm parts) as one pointer.
 pub type ScreenResult = Result<Box<AnyView>, ScreenUnavailable>;
 
-/// `split_screen! { pub fn desk_screen(tiles: Option<Tiles>) in desk { view! { … } } }`
-/// declares `async fn desk_screen(tiles) -> ScreenResult`, split into the wasm part `desk`
-/// in the release build. Arguments must be concrete types. `in desk, preload preload_desk`
-/// also declares `async fn preload_desk()`, which fetches the part without building the view.
+/// `split_screen! { pub fn desk_screen(tiles: Option<Tiles>) in desk, preload preload_desk { view! { … } } }`
+/// declares `async fn desk_screen(tiles) -> ScreenResult`, split into the wasm part `desk` in
+/// the release build, and `async fn preload_desk()`, which fetches the part without building
+/// the view (an error is the screen's to report when it opens). Arguments must be concrete types.
 macro_rules! split_screen {
-    ($(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) in $part:ident $body:block) => {
-        $(#[$attr])*
-        #[cfg(feature = "split")]
-        #[wasm_split_helpers::wasm_split($part, fallible)]
-        $vis fn $name($($arg: $ty),*) -> $crate::split::ScreenResult {
-            let view = $body;
-            Ok(Box::new(::leptos::prelude::IntoAny::into_any(view)))
-        }
-
-        $(#[$attr])*
-        #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> $crate::split::ScreenResult {
-            let view = $body;
-            Ok(Box::new(::leptos::prelude::IntoAny::into_any(view)))
-        }
-    };
     ($(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) in $part:ident, preload $preload:ident $body:block) => {
         $(#[$attr])*
         #[cfg(feature = "split")]

@@ -163,3 +163,47 @@ fn wasm_opt(input: &Path, output: &Path) -> Result {
         .arg(format!("--output={}", output.display()))
         .arg(input))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staging_with(case: &str, files: &[&str]) -> PathBuf {
+        let dir = env::temp_dir().join(format!(
+            "passerelle-split-test-{}-{case}",
+            std::process::id()
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        for f in files {
+            fs::write(dir.join(f), b"").unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn the_hook_finds_the_one_wasm_trunk_staged_and_refuses_to_guess() {
+        let one = staging_with(
+            "one",
+            &[
+                "passerelle-0a1b_bg.wasm",
+                "passerelle-0a1b.js",
+                "main-9.css",
+            ],
+        );
+        assert_eq!(trunk_output_name(&one).unwrap(), "passerelle-0a1b");
+
+        let none = staging_with("none", &["main-9.css"]);
+        assert!(trunk_output_name(&none).is_err());
+
+        let two = staging_with(
+            "two",
+            &["passerelle-0a1b_bg.wasm", "passerelle-ffff_bg.wasm"],
+        );
+        assert!(trunk_output_name(&two).is_err());
+
+        for dir in [one, none, two] {
+            fs::remove_dir_all(dir).unwrap();
+        }
+    }
+}
