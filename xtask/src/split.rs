@@ -7,8 +7,8 @@
 //! `--emit-relocs`, see .cargo/config.toml), splits it with `wasm_split_cli_support` (what
 //! cargo-leptos `--split` uses), runs the pinned wasm-bindgen and wasm-opt the way Trunk does on
 //! the main part, and replaces Trunk's unsplit JS glue and wasm in the staging folder under
-//! the same names. The split parts get the main part's hash in their names, so a new build
-//! never meets an old part in a cache.
+//! the same names. The split parts and their loader get the main part's hash in their names,
+//! so a new build never meets an old part in a cache.
 
 use std::env;
 use std::fs;
@@ -18,14 +18,12 @@ use std::process::Command;
 use crate::tools::{run, target_dir, Result};
 
 /// The cargo profile Trunk.toml builds with (`cargo_profile`).
-pub const WASM_PROFILE: &str = "wasm-release";
+const WASM_PROFILE: &str = "wasm-release";
 /// The binary Trunk builds (`data-bin` in index.html).
 const BIN: &str = "passerelle";
 /// wasm-opt's level for every part, as `-O<level>`: size first. Trunk's own wasm-opt is off
 /// (index.html's `data-wasm-opt="0"`): it would optimise the unsplit wasm this replaces.
 pub const WASM_OPT_LEVEL: &str = "z";
-/// The loader module the main part imports its split parts through, next to the JS glue.
-const LOADER: &str = "__wasm_split.js";
 
 /// The hook: reads `TRUNK_STAGING_DIR`, which Trunk sets for hooks.
 pub fn split_staged_build() -> Result {
@@ -67,11 +65,15 @@ fn split(input: &Path, staging: &Path) -> Result {
 
     let main_split = work.join("main_split.wasm");
     let main_module = format!("./{hashed}.js");
+    // The loader the main part imports its parts through, next to the JS glue; hashed too, so
+    // a cached loader of an older build never names parts that are gone.
+    let loader_name = format!("{hashed}-split.js");
+    let link_name = format!("./{loader_name}");
     let mut options = wasm_split_cli_support::Options::new(&input_wasm);
     options.output_dir = staging;
     options.main_out_path = &main_split;
     options.main_module = &main_module;
-    options.link_name = "./__wasm_split.js";
+    options.link_name = &link_name;
     let split = wasm_split_cli_support::transform(options)
         .map_err(|e| format!("wasm-split failed: {e:?}"))?;
 
@@ -92,7 +94,7 @@ fn split(input: &Path, staging: &Path) -> Result {
 
     // The split parts: optimised in place, renamed with the build's hash.
     let suffix = hashed.trim_start_matches(BIN);
-    let loader_path = staging.join(LOADER);
+    let loader_path = staging.join(&loader_name);
     let mut loader = fs::read_to_string(&loader_path)?;
     let mut renamed_parts = std::collections::HashMap::new();
     for part in &split.split_modules {
@@ -106,7 +108,7 @@ fn split(input: &Path, staging: &Path) -> Result {
         fs::remove_file(part)?;
         let old = format!("\"./{stem}.wasm\"");
         if !loader.contains(&old) {
-            return Err(format!("{LOADER} does not name {old}").into());
+            return Err(format!("{loader_name} does not name {old}").into());
         }
         loader = loader.replace(&old, &format!("\"./{renamed}\""));
         renamed_parts.insert(stem, renamed);
