@@ -7,15 +7,17 @@
 //! own wasm part, loaded on the first call. Without the feature (native tests, wasm-bindgen
 //! tests, clippy) the same function runs in place, so every test exercises the same views.
 //!
-//! A part that cannot be fetched (offline, server restarted on a newer build) is not a panic:
-//! the screen says so in the user's language and offers to try again, and the rest of the app
-//! (drafts, filters in the URL) is untouched.
+//! A part that cannot be fetched is not a panic: the screen says why in the user's language,
+//! and the rest of the app (drafts, filters in the URL) is untouched. Offline, it offers to try
+//! again. After a new deployment (a kiosk runs for days) the running build's parts are gone
+//! from the server for good, so it offers to reload instead: the URL keeps the search.
 
 use std::future::Future;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
+use crate::api::get_fresh_text;
 use crate::components::status::ErrorNotice;
 use crate::i18n::*;
 
@@ -65,7 +67,8 @@ macro_rules! split_screen {
 pub(crate) use split_screen;
 
 /// Shows a split screen: "Loading…" while its part arrives (at once once it has), and a
-/// translated notice with "Try again" if it cannot be fetched.
+/// translated notice if it cannot be fetched: "Try again", or "Reload" when the server now
+/// serves another build.
 #[component]
 pub fn SplitScreen<L, F>(load: L) -> impl IntoView
 where
@@ -78,12 +81,22 @@ where
         <Suspense fallback=move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }>
             {move || {
                 attempt.track();
-                // The split loader's future is not `Send` (a wasm part is per thread); the
-                // browser has one thread.
-                let screen = SendWrapper::new(load());
-                Suspend::new(async move {
+                let screen = load();
+                // The split loader's future and a fetch are not `Send` (a wasm part and a
+                // JS promise are per thread); the browser has one thread.
+                Suspend::new(SendWrapper::new(async move {
                     match screen.await {
                         Ok(view) => *view,
+                        Err(ScreenUnavailable) if another_build_deployed().await == Some(true) => view! {
+                            <ErrorNotice
+                                message=Signal::derive(move || t_string!(i18n, screen_outdated).to_string())
+                                retry_label=Signal::derive(move || t_string!(i18n, reload_page).to_string())
+                                on_retry=Callback::new(move |()| {
+                                    let _ = window().location().reload();
+                                })
+                            />
+                        }
+                        .into_any(),
                         Err(ScreenUnavailable) => view! {
                             <ErrorNotice
                                 message=Signal::derive(move || t_string!(i18n, screen_unavailable).to_string())
@@ -93,8 +106,21 @@ where
                         }
                         .into_any(),
                     }
-                })
+                }))
             }}
         </Suspense>
     }
+}
+
+/// Whether the server now serves another build than the running one: its `index.html` no longer
+/// names this page's JS glue (`/passerelle-<hash>.js`, Trunk's `modulepreload` link). `None`
+/// when it cannot be told (offline, no such link in a test page).
+async fn another_build_deployed() -> Option<bool> {
+    let running = document()
+        .query_selector("link[rel=modulepreload]")
+        .ok()
+        .flatten()?
+        .get_attribute("href")?;
+    let served = get_fresh_text("/").await.ok()?;
+    Some(!served.contains(&running))
 }

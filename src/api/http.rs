@@ -132,6 +132,16 @@ pub async fn get_json_value(url: &str) -> Result<wasm_bindgen::JsValue, ApiError
     js_sys::JSON::parse(&text).map_err(|_| ApiError::Malformed(format!("{url} is not JSON")))
 }
 
+/// Fetches the server's current copy of a page beside the app (revalidated, never a cached copy
+/// taken as is), e.g. `/` to see which build the server now serves.
+pub async fn get_fresh_text(url: &str) -> Result<String, ApiError> {
+    fetch_text(
+        Request::get(url).cache(web_sys::RequestCache::NoCache),
+        None,
+    )
+    .await
+}
+
 /// Fetches a static file served beside the app (e.g. the deployment's zone file) as text.
 pub async fn get_static_text(url: &str) -> Result<String, ApiError> {
     fetch_text(Request::get(url), None).await

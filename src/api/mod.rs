@@ -9,7 +9,7 @@ mod http;
 pub use client::ApiClient;
 pub use config::{load_config, ConfiguredMode, RuntimeConfig};
 pub use error::ApiError;
-pub use http::{get_json_value, get_static_text};
+pub use http::{get_fresh_text, get_json_value, get_static_text};
 
 /// The API client the app was configured with (provided once by the shell).
 pub fn use_api() -> ApiClient {

@@ -52,3 +52,28 @@ test('a screen whose code cannot be fetched says so in the visitor\'s language, 
   await page.goBack();
   await expect(app.townInput()).toBeVisible();
 });
+
+test('after a new version is deployed, a screen whose code is gone offers to reload, and the reload opens it', async ({ page }) => {
+  const app = new Passerelle(page, 'en');
+  await app.openStart();
+  // The deployment replaced the build: the running build's parts are gone, and the server's
+  // index.html names another glue.
+  await page.route('**/split_applications-*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route(
+    (url) => url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replaceAll(/passerelle-[0-9a-f]+/g, 'passerelle-0000000000000000');
+      await route.fulfill({ response, body: html });
+    },
+  );
+
+  await page.getByRole('link', { name: app.t('nav_applications') }).click();
+  await expect(page.getByRole('alert')).toContainText(literal(app.t('screen_outdated')));
+  await expect(page.getByRole('button', { name: app.t('retry') })).toHaveCount(0);
+
+  await page.unrouteAll({ behavior: 'wait' });
+  await page.getByRole('button', { name: app.t('reload_page') }).click();
+  await expect(page.getByRole('heading', { name: app.t('applications_title') })).toBeVisible();
+  await expect(page).toHaveURL(/\/applications\?lang=en$/);
+});
