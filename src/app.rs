@@ -18,7 +18,7 @@ use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
 use crate::mode::{kiosk_tried_in_address, Mode};
-use crate::split::{split_screen, SplitScreen};
+use crate::split::{fetch_ahead, split_screen, SplitScreen};
 use crate::url_state::{DESK_PATH, RESULTS_PATH, ZONE_PATH};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -77,13 +77,8 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
     ));
     provide_context(DutchCourses(config.dutch_courses_url.clone()));
     // Nearly every visit goes from the start page to the results: fetch that screen's code
-    // while the visitor picks a town, so that choosing one does not wait for it. A failure
-    // here is silent; opening the screen tries again and says so if it must.
-    request_idle_callback(|| {
-        leptos::task::spawn_local(async {
-            let _ = preload_results_screen().await;
-        })
-    });
+    // while the visitor picks a town, so that choosing one does not wait for it.
+    request_idle_callback(|| fetch_ahead(preload_results_screen()));
     let tiles = config.tile_url.clone().map(|url| Tiles { url });
     let tile_attribution = config.tile_attribution.clone();
     let screens = move || {
@@ -139,28 +134,15 @@ split_screen! {
 /// A kiosk deployment is known from its config only, so its session's part waits for that,
 /// unless the address tries kiosk mode.
 fn preload_screen_at(path: &str) {
-    use leptos::task::spawn_local;
     if kiosk_tried_in_address() {
-        spawn_local(async {
-            let _ = preload_kiosk_session().await;
-        });
+        fetch_ahead(preload_kiosk_session());
     }
     match path {
-        RESULTS_PATH => spawn_local(async {
-            let _ = preload_results_screen().await;
-        }),
-        APPLICATIONS_PATH => spawn_local(async {
-            let _ = preload_applications_screen().await;
-        }),
-        DESK_PATH => spawn_local(async {
-            let _ = preload_desk_screen().await;
-        }),
-        SHORTLIST_PATH => spawn_local(async {
-            let _ = preload_shortlist_screen().await;
-        }),
-        ZONE_PATH => spawn_local(async {
-            let _ = preload_zone_screen().await;
-        }),
+        RESULTS_PATH => fetch_ahead(preload_results_screen()),
+        APPLICATIONS_PATH => fetch_ahead(preload_applications_screen()),
+        DESK_PATH => fetch_ahead(preload_desk_screen()),
+        SHORTLIST_PATH => fetch_ahead(preload_shortlist_screen()),
+        ZONE_PATH => fetch_ahead(preload_zone_screen()),
         _ => {}
     }
 }

@@ -112,6 +112,14 @@ where
     }
 }
 
+/// Starts fetching a split screen's part in the background (`preload_*` of [`split_screen!`]).
+/// A failure is silent here: opening the screen tries again and explains it if it must.
+pub fn fetch_ahead<E: 'static>(preload: impl Future<Output = Result<(), E>> + 'static) {
+    leptos::task::spawn_local(async move {
+        let _ = preload.await;
+    });
+}
+
 /// Whether the server now serves another build than the running one: its `index.html` no longer
 /// names this page's JS glue (`/passerelle-<hash>.js`, Trunk's `modulepreload` link). `None`
 /// when it cannot be told (offline, no such link in a test page).

@@ -162,11 +162,18 @@ fn screens_table(dist: &Path) -> Result<String> {
             .ok_or("screens.tsv line without a tab")?;
         let (mut raw, mut br, mut count) = (0, 0, 0);
         for part in parts.split_whitespace() {
-            let m = measure(&dist.join(part), dist)?;
-            raw += m.raw;
-            br += m.brotli;
+            // Shared parts are compressed once, however many screens need them.
+            let (part_raw, part_br) = match all.get(part) {
+                Some(&sizes) => sizes,
+                None => {
+                    let m = measure(&dist.join(part), dist)?;
+                    all.insert(part.to_string(), (m.raw, m.brotli));
+                    (m.raw, m.brotli)
+                }
+            };
+            raw += part_raw;
+            br += part_br;
             count += 1;
-            all.insert(part.to_string(), (m.raw, m.brotli));
         }
         let _ = writeln!(t, "| {screen} | {count} | {} | {} |", kb(raw), kb(br));
     }
