@@ -128,7 +128,7 @@ pub fn language_name(i18n: I18n, code: &str) -> String {
         "fr" => t_string!(i18n, lang_fr).to_string(),
         "de" => t_string!(i18n, lang_de).to_string(),
         "en" => t_string!(i18n, lang_en).to_string(),
-        other => other.to_uppercase(),
+        other => other.to_ascii_uppercase(),
     }
 }
 
