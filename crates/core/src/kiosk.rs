@@ -104,13 +104,12 @@ impl KioskConfig {
         let towns = match &self.towns {
             None => DEFAULT_TOWNS
                 .iter()
-                .filter_map(|nis| municipality::by_nis(nis))
+                .filter_map(|nis| municipality::home_town_by_nis(nis))
                 .collect(),
             Some(codes) => codes
                 .iter()
                 .map(|nis| {
-                    municipality::by_nis(nis.trim())
-                        .filter(|m| m.is_walloon())
+                    municipality::home_town_by_nis(nis.trim())
                         .ok_or_else(|| KioskConfigError::Town(nis.clone()))
                 })
                 .collect::<Result<_, _>>()?,

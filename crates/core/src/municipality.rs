@@ -1,5 +1,9 @@
 //! Belgium's 565 municipalities (1 January 2025), embedded at compile time, with name and
 //! postal-code look-up. The 261 Walloon ones are Passerelle's home towns.
+//!
+//! `build.rs` cuts `data/municipalities.csv` into two tables: the home towns, all the start
+//! page needs, and the other municipalities, read by [`all`] and [`by_nis`] alone. The start
+//! page must only call the home-town functions, or all 565 rows come back into its wasm.
 
 mod exonyms;
 mod search;
@@ -12,7 +16,12 @@ use search::SearchKey;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
+/// The Walloon rows of `data/municipalities.csv`, trimmed by `build.rs`: NIS code, the three
+/// names, region, postal codes, latitude and longitude in 1e-5 degrees.
+const HOME_TOWNS_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/home_towns.csv"));
+/// The Flemish and Brussels rows, in the same form.
+const OTHER_MUNICIPALITIES_CSV: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/other_municipalities.csv"));
 
 /// A Belgian region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,19 +83,27 @@ impl Municipality {
     }
 }
 
+static HOME_TOWNS: LazyLock<Vec<Municipality>> = LazyLock::new(|| load(HOME_TOWNS_CSV));
+
 static ALL: LazyLock<Vec<Municipality>> = LazyLock::new(|| {
-    let mut municipalities = parse(MUNICIPALITIES_CSV);
+    let mut all = load(OTHER_MUNICIPALITIES_CSV);
+    all.extend(HOME_TOWNS.iter().cloned());
+    all.sort_unstable_by_key(|m| m.nis_code);
+    all
+});
+
+fn load(csv: &'static str) -> Vec<Municipality> {
+    let mut municipalities = parse(csv);
     exonyms::attach(&mut municipalities);
     municipalities
-});
+}
 
 fn parse(csv: &'static str) -> Vec<Municipality> {
     csv.lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
         .map(|line| {
             let f: Vec<&'static str> = line.split(',').collect();
-            // The file is part of the build: a malformed row is a build-time data bug, caught by the tests.
+            // The tables are part of the build: a malformed row is a build-time data bug,
+            // caught by build.rs and the tests.
             let region = match f[4] {
                 "flanders" => Region::Flanders,
                 "wallonia" => Region::Wallonia,
@@ -98,17 +115,21 @@ fn parse(csv: &'static str) -> Vec<Municipality> {
             for name in [Some(f[1]), Some(f[2]), name_de].into_iter().flatten() {
                 search::add_keys(&mut search_keys, name);
             }
+            let degrees = |field: &str| {
+                f64::from(
+                    field
+                        .parse::<i32>()
+                        .expect("coordinate in municipalities.csv"),
+                ) / 1e5
+            };
             Municipality {
                 nis_code: f[0],
                 name_fr: f[1],
                 name_nl: f[2],
                 name_de,
                 region,
-                postal_codes: f[6].split(' ').filter(|p| !p.is_empty()).collect(),
-                location: LatLon::new(
-                    f[7].parse().expect("lat in municipalities.csv"),
-                    f[8].parse().expect("lon in municipalities.csv"),
-                ),
+                postal_codes: f[5].split(' ').filter(|p| !p.is_empty()).collect(),
+                location: LatLon::new(degrees(f[6]), degrees(f[7])),
                 exonyms: Vec::new(),
                 search_keys,
             }
@@ -121,9 +142,14 @@ pub fn all() -> &'static [Municipality] {
     &ALL
 }
 
-/// The 261 Walloon municipalities: the home towns a jobseeker can pick.
+/// The 261 Walloon municipalities: the home towns a jobseeker can pick, sorted by NIS code.
 pub fn home_towns() -> impl Iterator<Item = &'static Municipality> {
-    all().iter().filter(|m| m.is_walloon())
+    HOME_TOWNS.iter()
+}
+
+/// The home town with this NIS code; `None` for a Flemish or Brussels code too.
+pub fn home_town_by_nis(nis_code: &str) -> Option<&'static Municipality> {
+    home_towns().find(|m| m.nis_code == nis_code)
 }
 
 /// The municipality with this NIS code.
@@ -176,6 +202,46 @@ mod tests {
         let (m, km) = nearest_home_town(LatLon::new(50.455, 3.953)).unwrap();
         assert_eq!(m.name_fr, "Mons");
         assert!(km < 1.0);
+    }
+
+    /// build.rs trims the source file: every row must come out with the same names, region,
+    /// postal codes and coordinates as `data/municipalities.csv` gives them.
+    #[test]
+    fn the_embedded_tables_hold_the_source_file_row_for_row() {
+        let source = include_str!("../data/municipalities.csv");
+        let rows: Vec<Vec<&str>> = source
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
+        assert_eq!(rows.len(), all().len());
+        for (row, m) in rows.iter().zip(all()) {
+            assert_eq!(m.nis_code, row[0]);
+            assert_eq!(
+                (m.name_fr, m.name_nl, m.name_de.unwrap_or("")),
+                (row[1], row[2], row[3])
+            );
+            assert_eq!(format!("{:?}", m.region).to_lowercase(), row[4]);
+            assert_eq!(m.postal_codes.join(" "), row[6]);
+            let (lat, lon): (f64, f64) = (row[7].parse().unwrap(), row[8].parse().unwrap());
+            assert_eq!(
+                (m.location.lat, m.location.lon),
+                (lat, lon),
+                "{}",
+                m.name_fr
+            );
+        }
+        let walloon: Vec<_> = all().iter().filter(|m| m.is_walloon()).collect();
+        assert_eq!(home_towns().collect::<Vec<_>>(), walloon);
+    }
+
+    #[test]
+    fn home_town_look_up_refuses_flemish_and_brussels_codes() {
+        assert_eq!(home_town_by_nis("53053").map(|m| m.name_fr), Some("Mons"));
+        assert!(home_town_by_nis("44021").is_none(), "Gent");
+        assert!(home_town_by_nis("21004").is_none(), "Bruxelles");
+        assert!(home_town_by_nis("99999").is_none());
+        assert!(by_nis("44021").is_some());
     }
 
     #[test]

@@ -146,9 +146,7 @@ impl ViewState {
             let ok = match key {
                 "town" => set(
                     &mut state.town,
-                    municipality::by_nis(value)
-                        .filter(|m| m.is_walloon())
-                        .map(Some),
+                    municipality::home_town_by_nis(value).map(Some),
                 ),
                 "level" => set(&mut state.dutch, MyDutch::parse(value)),
                 "reach" => set(&mut state.reach, Reach::parse(value)),

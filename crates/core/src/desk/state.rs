@@ -53,7 +53,7 @@ impl HomeTown {
             Some((nis, radius)) => (nis, radius.parse::<u8>().ok()?),
             None => (value, DEFAULT_TOWN_RADIUS_KM),
         };
-        let municipality = municipality::by_nis(nis).filter(|m| m.is_walloon())?;
+        let municipality = municipality::home_town_by_nis(nis)?;
         valid_radius(radius).then_some(Self {
             municipality,
             radius_km: radius,
