@@ -15,7 +15,9 @@
 //! with the same API, so nothing a visitor types reaches the disk.
 
 use passerelle_core::draft::ApplicationDraft;
-use passerelle_core::on_device::{read_entry, Found, Kept, SentApplication, Stamped};
+use passerelle_core::on_device::{
+    read_entry, sweep_entry, Found, Kept, SentApplication, Stamped, Sweep,
+};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -79,13 +81,23 @@ pub fn forget_everything() {
 
 /// Removes the expired and unreadable entries (run once at startup, so personal data does not
 /// outlive its retention time just because the person never opens that vacancy again).
+/// Reads time stamps only ([`sweep_entry`]), so the start page carries no draft decoder.
 pub fn sweep_expired() {
     let now = now_ms();
-    for key in keys(DRAFT_PREFIX) {
-        let _ = read_at::<ApplicationDraft>(&key, Kept::Draft, now);
-    }
-    for key in keys(SENT_PREFIX) {
-        let _ = read_at::<SentApplication>(&key, Kept::SentApplication, now);
+    for (prefix, kind) in [
+        (DRAFT_PREFIX, Kept::Draft),
+        (SENT_PREFIX, Kept::SentApplication),
+    ] {
+        for key in keys(prefix) {
+            let Some(raw) = get_raw(&key) else { continue };
+            match sweep_entry(&raw, kind, now) {
+                Sweep::Keep => {}
+                Sweep::Remove => remove(&key),
+                Sweep::Restamp(json) => {
+                    let _ = set_raw(&key, json);
+                }
+            }
+        }
     }
 }
 
@@ -368,7 +380,8 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn the_startup_sweep_removes_expired_entries_and_keeps_the_rest() {
+    fn the_startup_sweep_removes_expired_and_corrupt_entries_restamps_old_ones_and_keeps_the_rest()
+    {
         let storage = local_storage().unwrap();
         let old = Stamped {
             saved_at_ms: now_ms() - 400 * DAY_MS,
@@ -378,10 +391,19 @@ mod tests {
             .set_item(&sent_key(905), &serde_json::to_string(&old).unwrap())
             .unwrap();
         save_draft(&ApplicationDraft::new(906)).unwrap();
+        storage.set_item(&draft_key(909), "[1,2]").unwrap();
+        storage
+            .set_item(&draft_key(912), r#"{"vacancy_id":912,"first_name":"Anna"}"#)
+            .unwrap();
         sweep_expired();
         assert_eq!(storage.get_item(&sent_key(905)).unwrap(), None);
         assert!(storage.get_item(&draft_key(906)).unwrap().is_some());
+        assert_eq!(storage.get_item(&draft_key(909)).unwrap(), None);
+        let restamped = storage.get_item(&draft_key(912)).unwrap().unwrap();
+        assert!(restamped.starts_with(r#"{"saved_at_ms":"#), "{restamped}");
+        assert_eq!(load_draft(912).map(|d| d.first_name), Some("Anna".into()));
         discard_draft(906);
+        discard_draft(912);
     }
 
     #[wasm_bindgen_test]

@@ -81,6 +81,41 @@ pub fn read_entry<T: DeserializeOwned>(json: &str, kind: Kept, now_ms: u64) -> F
     }
 }
 
+/// What the start-up sweep does with one stored entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sweep {
+    Keep,
+    /// Past its retention time, or not a JSON object.
+    Remove,
+    /// Saved before timestamps existed: store this (the entry, stamped now) in its place, so
+    /// it gets a full term from today, as [`read_entry`] does.
+    Restamp(String),
+}
+
+/// The start-up sweep's verdict on an entry of `kind`, from its time stamp alone.
+///
+/// [`read_entry`] decodes the whole value; the sweep does not, so that the start page's wasm
+/// holds no draft or receipt decoder (they came to ~6 KB brotli). An object whose fields no
+/// version wrote is kept until it is read (and dropped then) or its term ends.
+pub fn sweep_entry(json: &str, kind: Kept, now_ms: u64) -> Sweep {
+    #[derive(Deserialize)]
+    struct Stamp {
+        saved_at_ms: Option<u64>,
+    }
+    match serde_json::from_str::<Stamp>(json) {
+        Ok(Stamp {
+            saved_at_ms: Some(saved),
+        }) if kind.is_expired(saved, now_ms) => Sweep::Remove,
+        Ok(Stamp {
+            saved_at_ms: Some(_),
+        }) => Sweep::Keep,
+        Ok(Stamp { saved_at_ms: None }) => {
+            Sweep::Restamp(format!(r#"{{"saved_at_ms":{now_ms},"value":{json}}}"#))
+        }
+        Err(_) => Sweep::Remove,
+    }
+}
+
 /// The record of an application sent from this device, for the "my applications" list.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -185,6 +220,64 @@ mod tests {
             }
             other => panic!("expected an unstamped record, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_sweep_removes_expired_and_corrupt_entries_and_keeps_fresh_ones() {
+        let mut draft = ApplicationDraft::new(7);
+        draft.first_name = "Amélie".into();
+        let json = |saved_at_ms| {
+            serde_json::to_string(&Stamped {
+                saved_at_ms,
+                value: draft.clone(),
+            })
+            .unwrap()
+        };
+        assert_eq!(sweep_entry(&json(NOW - DAY), Kept::Draft, NOW), Sweep::Keep);
+        assert_eq!(
+            sweep_entry(&json(NOW - 30 * DAY), Kept::Draft, NOW),
+            Sweep::Remove
+        );
+        assert_eq!(
+            sweep_entry(&json(NOW - 30 * DAY), Kept::SentApplication, NOW),
+            Sweep::Keep
+        );
+        for bad in [
+            "{not json",
+            "42",
+            "\"text\"",
+            "[1,2]",
+            "null",
+            r#"{"saved_at_ms":"x"}"#,
+        ] {
+            assert_eq!(sweep_entry(bad, Kept::Draft, NOW), Sweep::Remove, "{bad}");
+        }
+    }
+
+    /// The sweep and the typed read agree: what the sweep keeps or restamps reads back with
+    /// the same content, and what it removes for age the typed read drops too.
+    #[test]
+    fn an_entry_the_sweep_restamps_reads_back_fresh_with_its_content() {
+        let old = r#"{"vacancy_id":7,"first_name":"Amélie","email":"a@b.be"}"#;
+        let Sweep::Restamp(restamped) = sweep_entry(old, Kept::Draft, NOW) else {
+            panic!("an unstamped draft is restamped");
+        };
+        match read_entry::<ApplicationDraft>(&restamped, Kept::Draft, NOW + DAY) {
+            Found::Fresh(s) => {
+                assert_eq!(s.saved_at_ms, NOW);
+                assert_eq!((s.value.vacancy_id, s.value.email.as_str()), (7, "a@b.be"));
+            }
+            other => panic!("expected a fresh draft, got {other:?}"),
+        }
+        assert_eq!(sweep_entry(&restamped, Kept::Draft, NOW + DAY), Sweep::Keep);
+        assert_eq!(
+            read_entry::<ApplicationDraft>(&restamped, Kept::Draft, NOW + 30 * DAY),
+            Found::Drop
+        );
+        assert_eq!(
+            sweep_entry(&restamped, Kept::Draft, NOW + 30 * DAY),
+            Sweep::Remove
+        );
     }
 
     #[test]
