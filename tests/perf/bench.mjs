@@ -8,6 +8,7 @@
 //   node tests/perf/bench.mjs --url http://127.0.0.1:PORT [--runs 5] [--peer-runs 3] [--loads 3]
 //        [--shell wasm=BYTES,js=BYTES,css=BYTES] [--named-wasm PATH] [--out target/bench-browser.md]
 //        [--only filter,load,panzoom,memory,lcp,loader,api,profile]   (a subset, while developing)
+//        [--peers off]   (Passerelle alone: an A/B of two builds in minutes, not the peers' table)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -40,7 +41,7 @@ const failures = [];
 const notes = [];
 
 function parseArgs(argv) {
-  const o = { runs: 5, peerRuns: 3, loads: 3, out: path.join(ROOT, 'target', 'bench-browser.md'), only: null, shell: null, namedWasm: null };
+  const o = { runs: 5, peerRuns: 3, loads: 3, out: path.join(ROOT, 'target', 'bench-browser.md'), only: null, shell: null, namedWasm: null, peers: true };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} wants a value`);
@@ -52,6 +53,7 @@ function parseArgs(argv) {
     else if (flag === '--only') o.only = new Set(value.split(','));
     else if (flag === '--shell') o.shell = Object.fromEntries(value.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
     else if (flag === '--named-wasm') o.namedWasm = value;
+    else if (flag === '--peers' && ['on', 'off'].includes(value)) o.peers = value === 'on';
     else throw new Error(`unknown argument ${flag}`);
   }
   if (!o.url) throw new Error('--url of a running stand-in (release, 200,000 vacancies) is required');
@@ -581,6 +583,8 @@ const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') :
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 const PEER_SHORT = { canvas: 'canvas', markercluster: 'markercluster', supercluster: 'supercluster' };
 const PEERS = Object.keys(PEER_SHORT);
+/** The peers this run measures: none with `--peers off` (a quicker A/B of two Passerelle builds). */
+const measuredPeers = () => (args.peers ? PEERS : []);
 
 function peerCell(byPeer, pick) {
   return PEERS.map((p) => `${PEER_SHORT[p]} ${byPeer?.[p] ? pick(byPeer[p]) : '—'}`).join('<br>');
@@ -711,7 +715,7 @@ async function main() {
         }
       });
       r.peerFilter[t.key] = {};
-      for (const kind of PEERS) {
+      for (const kind of measuredPeers()) {
         const out = await step('filter', `${kind} filter changes, ${t.name}`, () =>
           peerChangesAndPanZoom(browser, peersUrl, kind, t, r.mapSize, args.peerRuns, t === WAVRE && wanted('panzoom')));
         if (!out) continue;
@@ -737,7 +741,7 @@ async function main() {
     });
 
     r.peerFirst = {};
-    for (const kind of PEERS) {
+    for (const kind of measuredPeers()) {
       const first = await step('load', `${kind} first map, ${WAVRE.name}`, async () => {
         const out = {};
         for (const rate of RATES) {
@@ -780,6 +784,7 @@ async function main() {
   }
   if (!args.shell && !args.only) failures.push('app shell size: not given (--shell, passed by `cargo xtask bench --browser`)');
   checkEverythingMeasured(r);
+  if (!args.peers) notes.push('Peers not measured (`--peers off`): their cells are empty.');
   notes.push(`Keyword matching for the peers: the folded keyword in title, employer, place and occupation name, or an occupation code starting with it, as crates/core/src/filter.rs does.`);
   notes.push('Passerelle\'s changes are set on the control found by its French label and dispatched as the browser would (`change` for selects, `input` for the keyword box); each is undone, untimed, before the next run.');
   notes.push('Every timing ends two animation frames after the change is visible (the count and the map\'s `data-markers` both changed), i.e. once painted.');
@@ -809,7 +814,7 @@ function checkEverythingMeasured(r) {
       for (const c of CHANGES) {
         for (const rate of RATES) {
           need(ok(r.filter?.[t.key]?.[`${c.key}@${rate}`]?.ms), `Passerelle ${c.key} ${t.name} ${rate}×`);
-          for (const p of PEERS) need(ok(r.peerFilter?.[t.key]?.[p]?.[`${c.key}@${rate}`]?.ms), `${p} ${c.key} ${t.name} ${rate}×`);
+          for (const p of measuredPeers()) need(ok(r.peerFilter?.[t.key]?.[p]?.[`${c.key}@${rate}`]?.ms), `${p} ${c.key} ${t.name} ${rate}×`);
         }
       }
     }
@@ -818,19 +823,19 @@ function checkEverythingMeasured(r) {
     for (const rate of RATES) {
       need(ok(r.load?.[rate]?.lastPageToMap), `Passerelle last page → full map ${rate}×`);
       need(ok(r.load?.[rate]?.firstMarks), `Passerelle first marks ${rate}×`);
-      for (const p of PEERS) need(ok(r.peerFirst?.[p]?.[rate]?.ms), `${p} first map ${rate}×`);
+      for (const p of measuredPeers()) need(ok(r.peerFirst?.[p]?.[rate]?.ms), `${p} first map ${rate}×`);
     }
   }
   if (wanted('loader')) need(ok(r.slow4g?.spanMs), 'slow 4G load');
   if (wanted('panzoom') && wanted('filter')) {
     for (const rate of RATES) {
       need(ok(r.panZoom?.[rate]?.worstFrame), `Passerelle pan/zoom ${rate}×`);
-      for (const p of PEERS) need(ok(r.peerPanZoom?.[p]?.[rate]?.worstFrame), `${p} pan/zoom ${rate}×`);
+      for (const p of measuredPeers()) need(ok(r.peerPanZoom?.[p]?.[rate]?.worstFrame), `${p} pan/zoom ${rate}×`);
     }
   }
   if (wanted('memory')) {
     need(r.memory && r.memory.after.wasm > 0, 'Passerelle wasm memory');
-    if (wanted('load')) for (const p of PEERS) need(ok(r.peerFirst?.[p]?.memory), `${p} memory`);
+    if (wanted('load')) for (const p of measuredPeers()) need(ok(r.peerFirst?.[p]?.memory), `${p} memory`);
   }
   if (wanted('lcp')) for (const rate of RATES) need(ok(r.lcp?.[rate]), `LCP ${rate}×`);
   if (wanted('profile')) need(r.profile?.top?.length > 0, 'CPU profile');

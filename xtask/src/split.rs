@@ -24,6 +24,10 @@ const BIN: &str = "passerelle";
 /// wasm-opt's level for every part, as `-O<level>`: size first. Trunk's own wasm-opt is off
 /// (index.html's `data-wasm-opt="0"`): it would optimise the unsplit wasm this replaces.
 pub const WASM_OPT_LEVEL: &str = "z";
+/// Set (to anything) for a build whose every part keeps its function names, so a CPU profile
+/// (DevTools, `tests/perf/bench.mjs --only profile`) names the wasm functions it shows:
+/// `PASSERELLE_WASM_NAMES=1 trunk build --release`. Never for a shipped build: names add ~50 %.
+const KEEP_NAMES: &str = "PASSERELLE_WASM_NAMES";
 
 /// The hook: reads `TRUNK_STAGING_DIR`, which Trunk sets for hooks.
 pub fn split_staged_build() -> Result {
@@ -160,10 +164,14 @@ fn trunk_output_name(staging: &Path) -> Result<String> {
 }
 
 fn wasm_opt(input: &Path, output: &Path) -> Result {
-    run(Command::new("wasm-opt")
+    let mut wasm_opt = Command::new("wasm-opt");
+    wasm_opt
         .arg(format!("-O{WASM_OPT_LEVEL}"))
-        .arg(format!("--output={}", output.display()))
-        .arg(input))
+        .arg(format!("--output={}", output.display()));
+    if env::var_os(KEEP_NAMES).is_some() {
+        wasm_opt.arg("--debuginfo");
+    }
+    run(wasm_opt.arg(input))
 }
 
 #[cfg(test)]
