@@ -95,7 +95,7 @@ pub enum Sweep {
 /// The start-up sweep's verdict on an entry of `kind`, from its time stamp alone.
 ///
 /// [`read_entry`] decodes the whole value; the sweep does not, so that the start page's wasm
-/// holds no draft or receipt decoder (they came to ~6 KB brotli). An object whose fields no
+/// holds no draft or receipt decoder (they came to ~9 KB brotli). An object whose fields no
 /// version wrote is kept until it is read (and dropped then) or its term ends.
 pub fn sweep_entry(json: &str, kind: Kept, now_ms: u64) -> Sweep {
     #[derive(Deserialize)]

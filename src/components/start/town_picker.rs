@@ -176,7 +176,7 @@ pub fn TownPicker(
                         t_string!(i18n, town_no_match, query = text.get()).to_string()
                     } else if options.read().len() == 1 {
                         // Two messages, not a plural one: the start page's wasm then needs no
-                        // CLDR plural rules (~5 KB brotli). The list is never empty here.
+                        // CLDR plural rules (~10 KB brotli). The list is never empty here.
                         t_string!(i18n, town_option_single).to_string()
                     } else {
                         t_string!(i18n, town_options_several, count = options.read().len()).to_string()
