@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use passerelle_core::desk::DeskState;
 use passerelle_core::view_state::{DroppedParam, ViewState};
@@ -26,10 +25,9 @@ pub fn use_view_state() -> Memo<(ViewState, Vec<DroppedParam>)> {
     })
 }
 
-/// `path?query` for a state.
+/// `path?query` for a state (just `path` for the default state).
 pub fn view_href(path: &str, state: &ViewState) -> String {
-    let params: ParamsMap = state.to_query().into_iter().collect();
-    format!("{path}{}", params.to_query_string())
+    path_with_query(path, state.to_query_string())
 }
 
 /// How a change reaches the browser history.

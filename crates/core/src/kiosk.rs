@@ -133,13 +133,7 @@ impl KioskSettings {
         let mut state = state.clone();
         state.applying = false;
         state.lang = Some(lang);
-        let query = state
-            .to_query()
-            .into_iter()
-            .map(|(key, value)| format!("{key}={}", crate::text::query_encode(&value)))
-            .collect::<Vec<_>>()
-            .join("&");
-        format!("{}{path}?{query}", self.public_url)
+        format!("{}{path}?{}", self.public_url, state.to_query_string())
     }
 }
 

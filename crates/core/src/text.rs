@@ -154,12 +154,37 @@ pub fn umlauts_as_digraphs(s: &str) -> Option<String> {
 /// UTF-8 text becomes `%XX` (so `&`, `=`, `#`, spaces and accents cannot break the URL).
 pub fn query_encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    query_encode_into(value, &mut out);
+    out
+}
+
+fn query_encode_into(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
+            out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
+    }
+}
+
+/// Query pairs joined as `key=value&…`, keys and values percent-encoded ([`query_encode`]),
+/// ready to follow a `?`.
+///
+/// Built in Rust rather than through the router's `ParamsMap`: that encodes each key and value
+/// with a call into JavaScript, and the results list builds a link per row on every filter change.
+pub fn join_query<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> String {
+    let mut out = String::new();
+    for (key, value) in pairs {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        query_encode_into(key.as_ref(), &mut out);
+        out.push('=');
+        query_encode_into(value.as_ref(), &mut out);
     }
     out
 }
@@ -267,5 +292,15 @@ mod tests {
         assert_eq!(query_encode("aide-soignante"), "aide-soignante");
         assert_eq!(query_encode("a&b=c #d"), "a%26b%3Dc%20%23d");
         assert_eq!(query_encode("é"), "%C3%A9");
+        assert_eq!(query_encode("\u{1f}~"), "%1F~");
+    }
+
+    #[test]
+    fn query_pairs_join_with_keys_and_values_encoded() {
+        assert_eq!(join_query(Vec::<(&str, String)>::new()), "");
+        assert_eq!(
+            join_query([("town", "53053"), ("q", "a&b=c"), ("note.1", "été")]),
+            "town=53053&q=a%26b%3Dc&note.1=%C3%A9t%C3%A9"
+        );
     }
 }

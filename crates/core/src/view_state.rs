@@ -238,6 +238,11 @@ impl ViewState {
         q
     }
 
+    /// [`Self::to_query`] joined as `key=value&…`, every value percent-encoded, ready after `?`.
+    pub fn to_query_string(&self) -> String {
+        crate::text::join_query(self.to_query())
+    }
+
     /// The vacancy filter this view applies (the radius is applied separately, by distance).
     pub fn filter(&self) -> VacancyFilter {
         VacancyFilter {

@@ -20,7 +20,7 @@ use super::table::TableSort;
 use crate::api::{ContractType, Regime, VacancySummary};
 use crate::filter::{PreparedFilter, SearchArea, VacancyFilter};
 use crate::municipality::{self, Municipality};
-use crate::text::query_encode;
+use crate::text::join_query;
 use crate::view_state::{
     set, DroppedParam, MyDutch, ViewState, LANGUAGES, MAX_RADIUS_KM, MIN_RADIUS_KM,
 };
@@ -405,14 +405,6 @@ impl DeskFilter {
                 .is_some_and(|code| self.occupations.iter().any(|o| **o == **code)))
             && prepared.matches(v)
     }
-}
-
-pub(crate) fn join_query(pairs: Vec<(String, String)>) -> String {
-    pairs
-        .iter()
-        .map(|(key, value)| format!("{}={}", query_encode(key), query_encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 fn parse_id(s: &str) -> Option<u32> {

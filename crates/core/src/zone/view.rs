@@ -4,8 +4,9 @@
 use super::areas::ZoneArea;
 use super::count::ZoneSort;
 use crate::api::{ContractType, Regime};
-use crate::desk::state::{join_query, parse_lang};
+use crate::desk::state::parse_lang;
 use crate::filter::VacancyFilter;
+use crate::text::join_query;
 use crate::view_state::{parse_flag, set, DroppedParam, MAX_RADIUS_KM, MIN_RADIUS_KM};
 use crate::SUITABLE_RADIUS_KM;
 
