@@ -19,10 +19,10 @@ const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
 /// A point to cluster: its position and a small class (e.g. the Dutch-level fit) to count per cluster.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClusterInput {
-    pub location: LatLon,
     /// Its Web Mercator position at zoom 0 in world widths ([`world`]), worked out once: every
     /// pan and zoom clusters all points again, and the projection's logarithm and tangent
-    /// were most of that work.
+    /// were most of that work. The only position kept: the map builds one input per vacancy
+    /// shown on every filter change, and a second copy in degrees made each twice the size.
     pub world: (f64, f64),
     /// 0 to `CLASSES - 1`; anything larger counts as the last class.
     pub class: u8,
@@ -31,10 +31,14 @@ pub struct ClusterInput {
 impl ClusterInput {
     pub fn new(location: LatLon, class: u8) -> Self {
         Self {
-            location,
             world: world(location),
             class,
         }
+    }
+
+    /// Its position in degrees (within 1e-9° of the one it was made from).
+    pub fn location(&self) -> LatLon {
+        unproject(self.world)
     }
 }
 
@@ -77,6 +81,15 @@ pub fn world(p: LatLon) -> (f64, f64) {
     (x, y)
 }
 
+/// The position at Web Mercator coordinates in world widths: the inverse of [`world`].
+pub fn unproject((x, y): (f64, f64)) -> LatLon {
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
+        .sinh()
+        .atan()
+        .to_degrees();
+    LatLon::new(lat, x * 360.0 - 180.0)
+}
+
 /// The world's width in pixels at a zoom level.
 fn scale(zoom: f64) -> f64 {
     TILE_SIZE * 2f64.powf(zoom)
@@ -97,30 +110,35 @@ pub fn cluster<P: Borrow<ClusterInput>>(
     cell_px: f64,
 ) -> Vec<Mark> {
     struct Cell {
-        sum_lat: f64,
-        sum_lon: f64,
+        sum_x: f64,
+        sum_y: f64,
         count: u32,
         by_class: [u32; CLASSES],
         first: usize,
     }
     let scale = scale(zoom);
+    // The view in world widths: Web Mercator keeps the order of longitudes, and reverses that
+    // of latitudes (y grows southwards).
+    let (west, south) = world(view.min);
+    let (east, north) = world(view.max);
     let mut cells: HashMap<(i64, i64), Cell, BuildHasherDefault<CellHasher>> = HashMap::default();
     for (i, p) in points.iter().enumerate() {
         let p: &ClusterInput = p.borrow();
-        if !view.contains(p.location) {
+        let (wx, wy) = p.world;
+        if !((west..=east).contains(&wx) && (north..=south).contains(&wy)) {
             continue;
         }
         let (x, y) = at_scale(p.world, scale);
         let key = ((x / cell_px).floor() as i64, (y / cell_px).floor() as i64);
         let cell = cells.entry(key).or_insert(Cell {
-            sum_lat: 0.0,
-            sum_lon: 0.0,
+            sum_x: 0.0,
+            sum_y: 0.0,
             count: 0,
             by_class: [0; CLASSES],
             first: i,
         });
-        cell.sum_lat += p.location.lat;
-        cell.sum_lon += p.location.lon;
+        cell.sum_x += wx;
+        cell.sum_y += wy;
         cell.count += 1;
         cell.by_class[usize::from(p.class).min(CLASSES - 1)] += 1;
     }
@@ -128,10 +146,11 @@ pub fn cluster<P: Borrow<ClusterInput>>(
         .into_iter()
         .map(|(key, c)| {
             let n = f64::from(c.count);
+            // The members' mean on the screen (Mercator is all but linear across a cell).
             let centre = if c.count == 1 {
-                points[c.first].borrow().location
+                points[c.first].borrow().location()
             } else {
-                LatLon::new(c.sum_lat / n, c.sum_lon / n)
+                unproject((c.sum_x / n, c.sum_y / n))
             };
             (
                 key,
@@ -252,6 +271,32 @@ mod tests {
     }
 
     #[test]
+    fn unproject_undoes_world_across_the_map() {
+        for lat in [-85.0, -50.0, 0.0, 1e-7, 49.5, 50.846_74, 51.5, 85.0] {
+            for lon in [-180.0, -3.7, 0.0, 2.545_21, 6.4, 179.999] {
+                let back = unproject(world(LatLon::new(lat, lon)));
+                assert!(
+                    (back.lat - lat).abs() < 1e-9 && (back.lon - lon).abs() < 1e-9,
+                    "{lat}, {lon} came back as {back:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_point_on_the_views_edge_is_in_view() {
+        let view = belgium();
+        let points = [
+            input(view.min.lat, view.min.lon, 0),
+            input(view.max.lat, view.max.lon, 0),
+            input(view.max.lat + 1e-6, 4.0, 0),
+            input(50.0, view.min.lon - 1e-6, 0),
+        ];
+        let marks = cluster(&points, 12.0, &view, 60.0);
+        assert_eq!(marks.iter().map(|m| m.count).sum::<u32>(), 2, "{marks:?}");
+    }
+
+    #[test]
     fn projection_matches_leaflet_at_zoom_zero() {
         let (x, y) = project(LatLon::new(0.0, 0.0), 0.0);
         assert!((x - 128.0).abs() < 1e-9 && (y - 128.0).abs() < 1e-9);
@@ -291,7 +336,11 @@ mod tests {
         );
         assert_eq!(marks[0].dominant_class(), 2);
         let single = cluster(&points[..1], 8.0, &belgium(), 60.0);
-        assert_eq!(single[0].centre, points[0].location);
+        let (centre, exact) = (single[0].centre, LatLon::new(50.85, 4.35));
+        assert!(
+            (centre.lat - exact.lat).abs() < 1e-9 && (centre.lon - exact.lon).abs() < 1e-9,
+            "{centre:?}"
+        );
         assert_eq!(single[0].first, 0);
     }
 

@@ -39,28 +39,28 @@ pub struct MapPoint {
     pub id: u32,
     /// How the vacancy's Dutch fits the person's: the mark's colour and shape.
     pub class: FitClass,
-    /// What the clustering reads: position, Web Mercator position worked out once as the
-    /// vacancy landed, and the class.
+    /// What the clustering reads: the Web Mercator position worked out once as the vacancy
+    /// landed, and the class.
     pub input: ClusterInput,
 }
 
 impl MapPoint {
-    /// The point of the load's vacancy at `index`.
+    /// The point of the load's vacancy at `index`, read from the load's index columns: every
+    /// filter change builds one per vacancy shown (50,000 around Wavre).
     pub fn of_loaded(loaded: &LoadedVacancies, index: usize, class: FitClass) -> Option<Self> {
-        let v = loaded.items().get(index)?;
+        let (id, world) = loaded.index().id_and_world(index)?;
         Some(Self {
-            id: v.id,
+            id,
             class,
             input: ClusterInput {
-                location: v.location(),
-                world: loaded.index().world(index)?,
+                world,
                 class: class.index(),
             },
         })
     }
 
     pub fn location(&self) -> LatLon {
-        self.input.location
+        self.input.location()
     }
 }
 
