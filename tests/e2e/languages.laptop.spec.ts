@@ -76,6 +76,26 @@ test.describe('languages and text', () => {
     await expect(facts).not.toContainText(vacancy.published);
   });
 
+  test("the list's cards are rewritten in the new language, the same vacancies in the same order", async ({ page }) => {
+    await page.goto(`/jobs?town=${mons.nis}&level=basic&lang=fr`);
+    await new Passerelle(page, 'fr').waitForAllVacancies();
+    const cards = (lang: Lang) => page.getByRole('list', { name: tr(lang, 'list_label') }).getByRole('link');
+    const fitNames = (lang: Lang) =>
+      ['fit_within', 'fit_one_above', 'fit_beyond', 'fit_unknown', 'fit_not_stated'].map((key) => tr(lang, key));
+    const ids = async (lang: Lang) => cards(lang).evaluateAll((links) => links.map((a) => a.getAttribute('data-vacancy-id')));
+    const before = await ids('fr');
+    expect(before.length).toBeGreaterThan(0);
+    await expect(cards('fr').first()).toContainText(tr('fr', 'dutch_required', { level: '' }).trim());
+
+    await switchLanguage(page, 'fr', 'nl');
+    const first = cards('nl').first();
+    await expect(first).toContainText(tr('nl', 'dutch_required', { level: '' }).trim());
+    const text = await first.innerText();
+    expect(fitNames('nl').some((name) => text.includes(name)), `a Dutch fit name in "${text}"`).toBe(true);
+    expect(fitNames('fr').filter((name) => text.includes(name)), 'French fit names left').toEqual([]);
+    expect(await ids('nl')).toEqual(before);
+  });
+
   test('town names follow the interface language, in the combobox, the heading and the search', async ({ page }) => {
     const app = new Passerelle(page, 'nl');
     await app.openStart();

@@ -40,6 +40,32 @@ test.describe('wayfinding', () => {
     await expect(app.vacancyLink(items[2].id)).toBeFocused();
   });
 
+  test('the vacancy under the pointer or keyboard focus in the list is ringed on the map', async ({ page }) => {
+    const app = new Passerelle(page, 'fr');
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    await app.waitForAllVacancies();
+    // The ring: three circles (black, yellow, black) around the vacancy's point.
+    const rings = page.locator('#map .highlight-ring');
+    const cards = page.getByRole('list', { name: app.t('list_label') }).getByRole('link');
+    await expect(rings).toHaveCount(0);
+
+    await cards.nth(1).hover({ position: { x: 12, y: 12 } });
+    await expect(rings).toHaveCount(3);
+    // Moving within the card, across its texts, keeps the ring; leaving the list removes it.
+    await cards.nth(1).hover({ position: { x: 40, y: 50 } });
+    await expect(rings).toHaveCount(3);
+    await page.getByRole('heading', { level: 1 }).hover();
+    await expect(rings).toHaveCount(0);
+
+    await cards.nth(0).focus();
+    await expect(rings).toHaveCount(3);
+    await page.keyboard.press('Tab');
+    await expect(cards.nth(1)).toBeFocused();
+    await expect(rings).toHaveCount(3);
+    await page.getByRole('heading', { level: 1 }).focus();
+    await expect(rings).toHaveCount(0);
+  });
+
   test('a send that fails offline shows its error in view, with focus on it, and keeps what was typed', async ({ page, api, request }) => {
     const app = new Passerelle(page, 'fr');
     const vacancy = await firstInAppVacancy(request, api.baseURL, {});

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use passerelle_core::api::VacancySummary;
 use passerelle_core::view_state::ViewState;
 use passerelle_core::{FitClass, LatLon};
+use wasm_bindgen::JsCast;
 
 /// Rows shown first, and added per "show more": more than a laptop's or a kiosk's screen
 /// holds, and every filter change builds them all again (with 50, the list was over half of
@@ -22,6 +23,10 @@ struct ListItem {
     vacancy: VacancySummary,
     distance_km: f64,
     class: FitClass,
+    /// The language the card's texts are written in: a card is built again, not updated,
+    /// when the language changes, so its texts need no reactive update each (a filter change
+    /// builds up to [`PAGE`] new cards, and their update effects were most of their cost).
+    locale: Locale,
 }
 
 #[component]
@@ -38,6 +43,7 @@ pub fn VacancyList(
     let items = Memo::new(move |_| {
         let rows = results.rows.read();
         let limit = limit.get();
+        let locale = i18n.get_locale();
         results.load.state.with(|load| {
             rows.rows
                 .iter()
@@ -47,12 +53,34 @@ pub fn VacancyList(
                         vacancy: v.clone(),
                         distance_km: row.distance_km,
                         class: row.class,
+                        locale,
                     })
                 })
                 .collect::<Vec<_>>()
         })
     });
     let total = move || results.rows.read().len();
+    // One listener each on the list for pointer and focus, not four on every card: the card
+    // under the pointer or holding focus is found from the event's target.
+    let card_location = move |event: &web_sys::Event| {
+        let id = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-vacancy-id]").ok().flatten())
+            .and_then(|card| card.get_attribute("data-vacancy-id"))
+            .and_then(|id| id.parse::<u32>().ok())?;
+        items.with_untracked(|items| {
+            items
+                .iter()
+                .find(|item| item.vacancy.id == id)
+                .map(|item| item.vacancy.location())
+        })
+    };
+    let hover = move |at: Option<LatLon>| {
+        if hovered.get_untracked() != at {
+            hovered.set(at);
+        }
+    };
 
     view! {
         <div class="vacancy-list-wrap">
@@ -60,9 +88,16 @@ pub fn VacancyList(
                 when=move || { total() > 0 }
                 fallback=move || view! { <p class="list-empty">{t!(i18n, list_empty)}</p> }
             >
-                <ol class="vacancy-list" aria-label=move || t_string!(i18n, list_label).to_string()>
-                    <For each=move || items.get() key=|item| item.vacancy.id let:item>
-                        <VacancyCard item=item state=state hovered=hovered />
+                <ol
+                    class="vacancy-list"
+                    aria-label=move || t_string!(i18n, list_label).to_string()
+                    on:mouseover=move |e| hover(card_location(&e))
+                    on:mouseleave=move |_| hover(None)
+                    on:focusin=move |e| hover(card_location(&e))
+                    on:focusout=move |_| hover(None)
+                >
+                    <For each=move || items.get() key=|item| (item.vacancy.id, item.locale) let:item>
+                        <VacancyCard item=item state=state />
                     </For>
                 </ol>
                 <p class="list-shown" role="status">
@@ -80,22 +115,15 @@ pub fn VacancyList(
     }
 }
 
+/// One vacancy in the list. Its texts are written once, in `item.locale`; only its link
+/// follows the view (a kept card's link carries the current filters).
 #[component]
-fn VacancyCard(
-    item: ListItem,
-    state: Memo<ViewState>,
-    hovered: RwSignal<Option<LatLon>>,
-) -> impl IntoView {
+fn VacancyCard(item: ListItem, state: Memo<ViewState>) -> impl IntoView {
     let i18n = use_i18n();
-    let location = item.vacancy.location();
+    let locale = item.locale;
     let v = item.vacancy;
-    let class = item.class;
-    let distance = item.distance_km;
-    let ask = v.dutch();
     let text_lang = v.text_lang();
-    let terms = v.clone();
     let id = v.id;
-    // Rows are keyed by id and kept across filter changes, so the link follows the current filters.
     let href = move || {
         view_href(
             RESULTS_PATH,
@@ -106,34 +134,41 @@ fn VacancyCard(
             },
         )
     };
-    let bottleneck = v.bottleneck;
+    // A component's body reads signals untracked: these are written once, in the language
+    // of the moment, which is `item.locale`.
+    let km = t_string!(i18n, km_away, km = format_km(locale, item.distance_km)).to_string();
+    let fit = format!(
+        "{} — {}",
+        t_string!(
+            i18n,
+            dutch_required,
+            level = dutch_ask_name(i18n, v.dutch())
+        ),
+        fit_name(i18n, item.class)
+    );
+    let bottleneck = v
+        .bottleneck
+        .then(|| t_string!(i18n, bottleneck_badge).to_string());
+    let contract = vacancy_contract(i18n, &v);
+    let regime = vacancy_regime(i18n, &v);
     view! {
         <li class="vacancy-item">
-            <a
-                class="vacancy-card"
-                href=href
-                data-vacancy-id=v.id
-                on:mouseenter=move |_| hovered.set(Some(location))
-                on:mouseleave=move |_| hovered.set(None)
-                on:focus=move |_| hovered.set(Some(location))
-                on:blur=move |_| hovered.set(None)
-            >
+            <a class="vacancy-card" href=href data-vacancy-id=id>
                 // dir="auto" isolates the API's text: a stray right-to-left override in a title
                 // cannot reverse the distance and tags after it.
                 <span class="vacancy-title" lang=text_lang dir="auto">{v.title}</span>
                 <span class="vacancy-meta">
                     <span lang=text_lang dir="auto">{v.employer}</span>" · "<span lang=text_lang dir="auto">{v.place}</span>
-                    " · "{move || t_string!(i18n, km_away, km = format_km(i18n.get_locale(), distance)).to_string()}
+                    " · "{km}
                 </span>
                 <span class="vacancy-tags">
-                    <span class=format!("fit-badge {}", class.as_css())>
+                    <span class=format!("fit-badge {}", item.class.as_css())>
                         <span class="fit-icon" aria-hidden="true"></span>
-                        {move || t_string!(i18n, dutch_required, level = dutch_ask_name(i18n, ask)).to_string()}
-                        " — "{move || fit_name(i18n, class)}
+                        {fit}
                     </span>
-                    <span class="tag">{let terms = terms.clone(); move || vacancy_contract(i18n, &terms)}</span>
-                    <span class="tag">{move || vacancy_regime(i18n, &terms)}</span>
-                    {bottleneck.then(|| view! { <span class="tag tag-bottleneck">{t!(i18n, bottleneck_badge)}</span> })}
+                    <span class="tag">{contract}</span>
+                    <span class="tag">{regime}</span>
+                    {bottleneck.map(|text| view! { <span class="tag tag-bottleneck">{text}</span> })}
                 </span>
             </a>
         </li>
