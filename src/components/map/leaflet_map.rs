@@ -45,7 +45,7 @@ fn redraw(marks: &RefCell<Marks>, labels: Option<&Rc<RefCell<PlaceLabels>>>) {
         return;
     };
     let discs = marks.redraw();
-    if let Some(Ok(labels)) = labels.map(|l| l.try_borrow()) {
+    if let Some(Ok(mut labels)) = labels.map(|l| l.try_borrow_mut()) {
         labels.redraw(&discs);
     }
 }
@@ -129,14 +129,12 @@ impl LeafletMap {
         layer.add_to(&map);
         let highlight_layer = LayerGroup::new();
         highlight_layer.add_to(&map);
-        let marks = Rc::new(RefCell::new(Marks {
-            map: map.clone(),
-            element: element.clone(),
-            layer: layer.clone(),
-            canvas: Canvas::with_options(&canvas_options),
-            points: Arc::new(Vec::new()),
-            complete: false,
-        }));
+        let marks = Rc::new(RefCell::new(Marks::new(
+            map.clone(),
+            element.clone(),
+            layer.clone(),
+            Canvas::with_options(&canvas_options),
+        )));
         let on_move = {
             let marks = Rc::clone(&marks);
             let labels = labels.clone();

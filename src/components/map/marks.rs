@@ -21,20 +21,63 @@ const CELL_PX: f64 = 56.0;
 /// The widest cluster disc; marks closer than this are merged so no disc covers another's count.
 const CLUSTER_MAX_PX: f64 = 46.0;
 
+#[wasm_bindgen]
+extern "C" {
+    /// An `L.Marker`, for the method the crate does not bind.
+    type IconMarker;
+
+    /// `marker.getElement()`: the icon's element, once the marker is on the map.
+    #[wasm_bindgen(method, js_name = getElement)]
+    fn get_element(this: &IconMarker) -> Option<HtmlElement>;
+}
+
 /// The vacancy marks and what they are drawn from; shared with the `moveend` handler.
 pub struct Marks {
     pub map: Map,
     pub element: HtmlElement,
+    /// Holds `singles` and the discs; the map listens for clicks here.
     pub layer: FeatureGroup,
     pub canvas: Canvas,
     pub points: Arc<Vec<MapPoint>>,
     pub complete: bool,
+    /// The single vacancies' dots (canvas), drawn afresh on every redraw.
+    singles: FeatureGroup,
+    /// The cluster discs on the map, reused from one redraw to the next: moving a disc and
+    /// rewriting its count costs far less than removing its element and building another
+    /// (every filter change and every pan redraws a few hundred).
+    discs: Vec<Disc>,
+}
+
+/// A cluster disc on the map and what it shows.
+struct Disc {
+    marker: Marker,
+    icon: HtmlElement,
+    count: u32,
+    class: u8,
+    size: f64,
 }
 
 impl Marks {
+    pub fn new(map: Map, element: HtmlElement, layer: FeatureGroup, canvas: Canvas) -> Self {
+        let singles = FeatureGroup::new();
+        // A single's click reaches `layer` through this group (Leaflet propagates events to
+        // the groups a layer is in).
+        layer.add_layer(&singles);
+        Self {
+            map,
+            element,
+            layer,
+            canvas,
+            points: Arc::new(Vec::new()),
+            complete: false,
+            singles,
+            discs: Vec::new(),
+        }
+    }
+
     /// Redraws the marks in view; returns where the cluster discs are, for the town names to avoid.
     pub fn redraw(&mut self) -> Vec<ScreenBox> {
-        self.layer.clear_layers();
+        self.singles.clear_layers();
         let bounds = self.map.get_bounds();
         let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
         let view = BoundingBox {
@@ -48,26 +91,33 @@ impl Marks {
             CLUSTER_MAX_PX,
         );
         let mut shown: u32 = 0;
+        let mut singles: u32 = 0;
         let mut discs = Vec::new();
         for mark in &marks {
             shown += mark.count;
-            let layer = if mark.count == 1 {
-                self.single(mark)
+            if mark.count == 1 {
+                singles += 1;
+                self.singles.add_layer(&self.single(mark));
             } else {
-                let at = self
-                    .map
-                    .lat_lng_to_container_point(&LatLng::new(mark.centre.lat, mark.centre.lon));
+                let centre = LatLng::new(mark.centre.lat, mark.centre.lon);
+                let at = self.map.lat_lng_to_container_point(&centre);
                 discs.push(ScreenBox::centred(
                     (at.x(), at.y()),
                     cluster_size(mark.count),
                 ));
-                cluster_marker(mark)
-            };
-            self.layer.add_layer(&layer);
+                self.show_disc(discs.len() - 1, mark, &centre);
+            }
+        }
+        for unused in self.discs.drain(discs.len()..) {
+            self.layer.remove_layer(&unused.marker);
         }
         let _ = self
             .element
             .set_attribute("data-markers", &shown.to_string());
+        // The dots are drawn on a canvas: tests add this to the counts written in the discs.
+        let _ = self
+            .element
+            .set_attribute("data-singles", &singles.to_string());
         // The zoom the marks were counted at: tests wait for a zoom to be drawn, not for time.
         let _ = self.element.set_attribute("data-zoom", &zoom.to_string());
         let _ = self
@@ -107,18 +157,67 @@ impl Marks {
     }
 }
 
-/// A cluster: a round label with its count (our own number, never API text, goes into the icon's HTML).
-fn cluster_marker(mark: &Mark) -> Layer {
-    let size = cluster_size(mark.count);
+impl Marks {
+    /// Shows cluster `mark` as the `n`th disc: the one already on the map, moved and rewritten
+    /// where it differs, or a new one.
+    fn show_disc(&mut self, n: usize, mark: &Mark, centre: &LatLng) {
+        let (count, class, size) = (mark.count, mark.dominant_class(), cluster_size(mark.count));
+        let Some(disc) = self.discs.get_mut(n) else {
+            if let Some(disc) = new_disc(&self.layer, mark, centre) {
+                self.discs.push(disc);
+            }
+            return;
+        };
+        disc.marker.set_lat_lng(centre);
+        if disc.count != count {
+            disc.icon.set_text_content(Some(&count.to_string()));
+            disc.count = count;
+        }
+        if disc.class != class {
+            let classes = disc.icon.class_list();
+            let _ = classes.replace(&class_name(disc.class), &class_name(class));
+            disc.class = class;
+        }
+        if disc.size != size {
+            // As Leaflet styles a div icon: its size, and centred on its point.
+            let style = disc.icon.style();
+            let (side, margin) = (format!("{size}px"), format!("{}px", -size / 2.0));
+            let _ = style.set_property("width", &side);
+            let _ = style.set_property("height", &side);
+            let _ = style.set_property("margin-left", &margin);
+            let _ = style.set_property("margin-top", &margin);
+            disc.size = size;
+        }
+    }
+}
+
+/// A cluster disc put on `layer`: a round label with its count (our own number, never API
+/// text, is the icon's text).
+fn new_disc(layer: &FeatureGroup, mark: &Mark, centre: &LatLng) -> Option<Disc> {
+    let (count, class, size) = (mark.count, mark.dominant_class(), cluster_size(mark.count));
     let icon_options = DivIconOptions::new();
-    icon_options.set_html(format!("<span>{}</span>", mark.count));
-    icon_options.set_class_name(format!("cluster cluster-class-{}", mark.dominant_class()));
+    icon_options.set_html(String::new());
+    icon_options.set_class_name(format!("cluster {}", class_name(class)));
     icon_options.set_icon_size(Point::new(size, size));
     let options = MarkerOptions::new();
     options.set_icon(div_icon(&icon_options));
     // The list is the keyboard route to every vacancy; hundreds of focusable clusters would bury it.
     options.set_keyboard(false);
-    Marker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options).into()
+    let marker = Marker::new_with_options(centre, &options);
+    layer.add_layer(&marker);
+    let icon = marker.unchecked_ref::<IconMarker>().get_element()?;
+    icon.set_text_content(Some(&count.to_string()));
+    Some(Disc {
+        marker,
+        icon,
+        count,
+        class,
+        size,
+    })
+}
+
+fn class_name(class: u8) -> String {
+    format!("cluster-class-{class}")
 }
 
 /// A cluster disc's diameter in pixels: grows with the count.

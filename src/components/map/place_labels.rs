@@ -36,6 +36,8 @@ struct Drawn {
     /// One marker per placement, in the order of `Placement::ALL`.
     markers: [Marker; 4],
     metrics: LabelMetrics,
+    /// Where the name is on the map now, if it is.
+    shown: Option<Placement>,
 }
 
 /// The labels on the map, thinned out again whenever the view moves.
@@ -61,6 +63,7 @@ impl PlaceLabels {
 
     /// Labels the home towns (and every main town that is not one); drawn at the next redraw.
     pub fn set_homes(&mut self, homes: &[&'static Municipality]) {
+        self.layer.clear_layers();
         self.homes = homes.len();
         self.labels = passerelle_core::map_labels::labels_for(homes)
             .into_iter()
@@ -75,6 +78,7 @@ impl PlaceLabels {
                     markers: Placement::ALL.map(|p| label_marker(&label, class, p)),
                     label,
                     metrics,
+                    shown: None,
                 }
             })
             .collect();
@@ -82,8 +86,10 @@ impl PlaceLabels {
 
     /// Shows the names that fit in the current view without covering one another or the
     /// `obstacles` (the cluster discs, drawn above the names).
-    pub fn redraw(&self, obstacles: &[ScreenBox]) {
-        self.layer.clear_layers();
+    ///
+    /// Only the names that appear, go or change sides are touched: Leaflet builds a marker's
+    /// element anew each time it is added, and most names stay put from one redraw to the next.
+    pub fn redraw(&mut self, obstacles: &[ScreenBox]) {
         let size = self.map.get_size();
         let view = ScreenBox {
             left: 0.0,
@@ -103,10 +109,17 @@ impl PlaceLabels {
             })
             .collect();
         let placements = place_apart(&candidates, self.homes, obstacles, &view);
-        for (drawn, placement) in self.labels.iter().zip(placements) {
-            if let Some(placement) = placement {
-                self.layer.add_layer(&drawn.markers[placement as usize]);
+        for (drawn, placement) in self.labels.iter_mut().zip(placements) {
+            if drawn.shown == placement {
+                continue;
             }
+            if let Some(old) = drawn.shown {
+                self.layer.remove_layer(&drawn.markers[old as usize]);
+            }
+            if let Some(new) = placement {
+                self.layer.add_layer(&drawn.markers[new as usize]);
+            }
+            drawn.shown = placement;
         }
     }
 }
