@@ -435,6 +435,7 @@ async function profileFilterChange(browser) {
     const { profile } = await cdp.send('Profiler.stop');
     const r = { ms: median(times) };
     const file = path.join(path.dirname(args.out), 'bench-browser-filter-4x.cpuprofile');
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(profile));
     const all = selfTimes(profile);
     // Under CPU throttling the renderer is paused between slices of work; those samples land in
