@@ -108,7 +108,8 @@ impl Marks {
                 self.show_disc(discs.len() - 1, mark, &centre);
             }
         }
-        for unused in self.discs.drain(discs.len()..) {
+        let still_drawn = discs.len().min(self.discs.len());
+        for unused in self.discs.drain(still_drawn..) {
             self.layer.remove_layer(&unused.marker);
         }
         let _ = self
@@ -155,9 +156,7 @@ impl Marks {
         CircleMarker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options)
             .unchecked_into()
     }
-}
 
-impl Marks {
     /// Shows cluster `mark` as the `n`th disc: the one already on the map, moved and rewritten
     /// where it differs, or a new one.
     fn show_disc(&mut self, n: usize, mark: &Mark, centre: &LatLng) {
@@ -205,7 +204,11 @@ fn new_disc(layer: &FeatureGroup, mark: &Mark, centre: &LatLng) -> Option<Disc> 
     options.set_keyboard(false);
     let marker = Marker::new_with_options(centre, &options);
     layer.add_layer(&marker);
-    let icon = marker.unchecked_ref::<IconMarker>().get_element()?;
+    let Some(icon) = marker.unchecked_ref::<IconMarker>().get_element() else {
+        // Not on a map (it is being removed): nothing to keep.
+        layer.remove_layer(&marker);
+        return None;
+    };
     icon.set_text_content(Some(&count.to_string()));
     Some(Disc {
         marker,
