@@ -7,7 +7,7 @@
 // and stand-in, starts the stand-in with 200,000 vacancies and passes:
 //   node tests/perf/bench.mjs --url http://127.0.0.1:PORT [--runs 5] [--peer-runs 3] [--loads 3]
 //        [--shell wasm=BYTES,js=BYTES,css=BYTES] [--named-wasm PATH] [--out target/bench-browser.md]
-//        [--only filter,load,panzoom,memory,lcp,loader,api,profile]   (a subset, while developing)
+//        [--only filter,load,panzoom,memory,lcp,loader,api,profile,trace]   (a subset, while developing)
 //        [--peers off]   (Passerelle alone: an A/B of two builds in minutes, not the peers' table)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
@@ -290,12 +290,15 @@ async function timeControl(page, change, value, found = null) {
       mo.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-count', 'data-markers'] });
       setTimeout(() => { mo.disconnect(); reject(new Error(`list and map unchanged after 120 s (${JSON.stringify(read())})`)); }, 120_000);
     });
+    performance.mark('bench-change-start');
     const t0 = performance.now();
     el.value = value;
     el.dispatchEvent(new Event(event, { bubbles: true }));
     await changed;
     await eval(twoFrames);
-    return { ms: performance.now() - t0, from: Number(before.count), to: Number(read().count) };
+    const ms = performance.now() - t0;
+    performance.mark('bench-change-end');
+    return { ms, from: Number(before.count), to: Number(read().count) };
   }, [control, value, change.event, twoFramesSrc]);
 }
 
@@ -449,6 +452,64 @@ async function profileFilterChange(browser) {
   } finally {
     await context.close();
   }
+}
+
+/** The renderer's main-thread work during a filter change, by kind: what a trace shows and a
+ *  CPU profile cannot (style, layout and paint fall in its "(program)"). */
+const TRACE_KINDS = {
+  EventDispatch: 'script', FunctionCall: 'script', FireAnimationFrame: 'script', TimerFire: 'script', RunMicrotasks: 'script',
+  UpdateLayoutTree: 'style and layout', Layout: 'style and layout',
+  PrePaint: 'paint and composite', Paint: 'paint and composite', Layerize: 'paint and composite', Commit: 'paint and composite', UpdateLayer: 'paint and composite',
+};
+
+async function traceFilterChanges(browser, town) {
+  const { context, page, cdp } = await openPage(browser);
+  try {
+    await page.goto(jobsUrl(town));
+    await waitReady(page);
+    await setRate(cdp, 4);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+    const times = [];
+    for (const change of CHANGES) {
+      const control = await page.getByLabel(change.label, { exact: true }).elementHandle();
+      for (let i = 0; i < 2; i++) {
+        times.push((await timeControl(page, change, change.to, control)).ms);
+        times.push((await timeControl(page, change, change.back, control)).ms);
+      }
+    }
+    await cdp.send('Tracing.end');
+    await complete;
+    return { ms: median(times), ...traceKinds(events) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Main-thread time per change by kind: top-level events only (a layout inside a script's
+ *  forced reflow counts once, as script), medians over the changes. */
+function traceKinds(events) {
+  const marks = events.filter((e) => e.name === 'bench-change-start' || e.name === 'bench-change-end');
+  if (marks.length === 0) throw new Error('no change marks in the trace');
+  const { pid, tid } = marks[0];
+  const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && TRACE_KINDS[e.name]).sort((a, b) => a.ts - b.ts);
+  const starts = marks.filter((m) => m.name === 'bench-change-start').map((m) => m.ts);
+  const ends = marks.filter((m) => m.name === 'bench-change-end').map((m) => m.ts);
+  const perChange = starts.map((start) => {
+    const end = ends.find((t) => t > start);
+    const kinds = { wall: (end - start) / 1000 };
+    let coveredUntil = -Infinity;
+    for (const e of onMain) {
+      if (e.ts < start || e.ts >= end || e.ts < coveredUntil) continue;
+      kinds[TRACE_KINDS[e.name]] = (kinds[TRACE_KINDS[e.name]] ?? 0) + e.dur / 1000;
+      coveredUntil = e.ts + e.dur;
+    }
+    return kinds;
+  });
+  const names = ['wall', ...new Set(Object.values(TRACE_KINDS))];
+  return { changes: perChange.length, kinds: Object.fromEntries(names.map((k) => [k, median(perChange.map((c) => c[k] ?? 0))])) };
 }
 
 /** Self time per function (name + script) from a CDP profile's samples. */
@@ -641,6 +702,13 @@ function report(r) {
     ...r.profile.top.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${ms(f.ms)} | ${(f.share * 100).toFixed(1)}% | ${(f.shareOfJs * 100).toFixed(1)}% |`), '',
     `The profile covers ${ms(r.profile.total)}: "(program)" ${ms(r.profile.program)} (native work and the throttler's pauses), "(idle)" ${ms(r.profile.idle)}.`, '');
   }
+  if (r.trace) {
+    const kinds = Object.keys(r.trace[TOWNS[0].key]?.kinds ?? {});
+    push('## Where a filter change spends the main thread at 4×', '', 'A trace (`Tracing.start`, devtools.timeline) of each change there and back twice, every control; ' +
+      'main-thread time between the change and two frames after it shows, by kind, median per change. "wall" includes idle time waiting for frames.', '',
+    `| town | changes | ${kinds.join(' | ')} |`, `|---|---:|${kinds.map(() => '---:').join('|')}|`,
+    ...TOWNS.map((t) => r.trace[t.key] ? `| ${t.name} | ${r.trace[t.key].changes} | ${kinds.map((k) => ms(r.trace[t.key].kinds[k])).join(' | ')} |` : `| ${t.name} | — |`), '');
+  }
   push('## The loader at scale', '', `All pages of the ${WAVRE.name} search (60 km, ${int(r.points?.wavre)} vacancies), in Chromium, 1× CPU; slow 4G = ` +
     `\`Network.emulateNetworkConditions\` latency 150 ms, down ${int(SLOW_4G.downloadThroughput)} B/s (1.6 Mbit/s), up ${int(SLOW_4G.uploadThroughput)} B/s (750 kbit/s). ` +
     'Bytes on the wire are `loadingFinished.encodedDataLength` (headers included); decoded from `dataReceived`. Navigation times include the app shell.', '',
@@ -775,6 +843,10 @@ async function main() {
       return out;
     });
 
+    if (wanted('trace')) {
+      r.trace = {};
+      for (const t of TOWNS) r.trace[t.key] = await step('trace', `trace of filter changes at 4×, ${t.name}`, () => traceFilterChanges(browser, t));
+    }
     r.profile = await step('profile', `CPU profile of a Dutch-reach change at 4×, ${WAVRE.name}`, () => profileFilterChange(browser));
     if (wanted('profile') && !args.namedWasm) notes.push('The profile ran on the shipped wasm (no --named-wasm): wasm functions show as numbers.');
     r.api = await step('api', 'the raw API from node', rawApi);
@@ -840,6 +912,7 @@ function checkEverythingMeasured(r) {
   }
   if (wanted('lcp')) for (const rate of RATES) need(ok(r.lcp?.[rate]), `LCP ${rate}×`);
   if (wanted('profile')) need(r.profile?.top?.length > 0, 'CPU profile');
+  if (wanted('trace')) for (const t of TOWNS) need(r.trace?.[t.key]?.changes === CHANGES.length * 4 && ok(r.trace[t.key].kinds.script), `trace ${t.name}`);
   // Each pass moves the centre (a cold search), which may add or drop offers at the rim: a pass
   // must bring every match of its own search.
   if (wanted('api')) need(r.api?.rows?.length === 9 && r.api.rows.every((a) => a.items === a.total && a.total > 0), 'raw API (every pass must return every match)');
