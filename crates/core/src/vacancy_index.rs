@@ -505,12 +505,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn each_vacancy_s_id_and_map_position_are_kept_in_load_order() {
-        let items: Vec<VacancySummary> = crate::fixtures::pages_around(mons().centre, 40, 15)
+    /// The vacancies of `count` generated around Mons, as they land in pages of `per_page`.
+    fn vacancies_around_mons(count: u32, per_page: usize) -> Vec<VacancySummary> {
+        crate::fixtures::pages_around(mons().centre, count, per_page)
             .into_iter()
             .flat_map(|p| p.items)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn each_vacancy_s_id_and_map_position_are_kept_in_load_order() {
+        let items = vacancies_around_mons(40, 15);
         let index = index_of(&items, &[mons()]);
         for (i, v) in items.iter().enumerate() {
             assert_eq!(
@@ -523,10 +528,7 @@ mod tests {
 
     #[test]
     fn pages_added_later_are_selected_from_where_the_reader_stopped() {
-        let items: Vec<VacancySummary> = crate::fixtures::pages_around(mons().centre, 900, 300)
-            .into_iter()
-            .flat_map(|p| p.items)
-            .collect();
+        let items = vacancies_around_mons(900, 300);
         let index = index_of(&items, &[mons()]);
         let filter = VacancyFilter {
             keyword: Some("lasser".into()),
