@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { apiSearch, firstInAppVacancy, holdRequests, mons, Passerelle } from './support/passerelle';
+import { apiSearch, firstInAppVacancy, holdRequests, mons, Passerelle, type VacancySummary } from './support/passerelle';
 
 /**
  * Where focus lands and what a person can see after each move: keyboard and screen-reader
@@ -64,6 +64,38 @@ test.describe('wayfinding', () => {
     await expect(rings).toHaveCount(3);
     await page.getByRole('heading', { level: 1 }).focus();
     await expect(rings).toHaveCount(0);
+  });
+
+  test("a vacancy's dot on the map opens that vacancy, also once a new keyword has moved the dot to another", async ({ page, api, request }) => {
+    const app = new Passerelle(page, 'fr');
+    // Two employers with one vacancy each in reach: typing a name leaves one dot on the map.
+    // The map reuses its dots, so the second keyword moves the first one's dot to another vacancy.
+    const { items } = await apiSearch(request, api.baseURL, { limit: 1000 });
+    const alone: VacancySummary[] = [];
+    for (const employer of [...new Set(items.map((v) => v.employer))].sort()) {
+      const found = await apiSearch(request, api.baseURL, { q: employer, limit: 2 });
+      if (found.total === 1) alone.push(found.items[0]);
+      if (alone.length === 2) break;
+    }
+    if (alone.length < 2) throw new Error('no two employers with a single vacancy near Mons');
+
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    await app.waitForAllVacancies();
+    const cards = page.getByRole('list', { name: app.t('list_label') }).getByRole('link');
+    const ring = page.locator('#map .highlight-ring').first();
+    for (const vacancy of alone) {
+      await page.getByLabel(app.t('filter_keyword')).fill(vacancy.employer);
+      await expect(cards).toHaveCount(1);
+      await expect(app.vacancyLink(vacancy.id)).toBeVisible();
+      await expect(page.locator('#map')).toHaveAttribute('data-singles', '1');
+      // Where the dot is: the ring drawn around it while its card is under the pointer.
+      await cards.first().hover();
+      const box = (await ring.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect(page.getByRole('article').getByRole('heading', { level: 2, name: vacancy.title })).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`[?&]vacancy=${vacancy.id}(&|$)`));
+      await page.getByRole('link', { name: app.t('detail_back') }).first().click();
+    }
   });
 
   test('a send that fails offline shows its error in view, with focus on it, and keeps what was typed', async ({ page, api, request }) => {

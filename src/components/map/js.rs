@@ -4,12 +4,16 @@ use wasm_bindgen::JsValue;
 
 /// `{ key: value, … }` as a JavaScript object.
 pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
-    let obj = js_sys::Object::new();
+    let obj: JsValue = js_sys::Object::new().into();
     for (key, value) in entries {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), value);
+        set(&obj, key, value);
     }
-    obj.into()
+    obj
+}
+
+/// `target[key] = value` on a plain option object (which cannot refuse it).
+pub fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

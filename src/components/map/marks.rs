@@ -1,12 +1,11 @@
 //! The vacancy marks: the core's grid clustering of the points in view, drawn as canvas dots
 //! (single vacancies) and counted discs (clusters).
 
-use super::js::object;
+use super::js::{object, set};
 use super::leaflet_map::div_icon;
 use super::MapPoint;
 use leaflet::{
-    Canvas, CircleMarker, DivIconOptions, FeatureGroup, LatLng, Layer, Map, Marker, MarkerOptions,
-    Point,
+    Canvas, CircleMarker, DivIconOptions, FeatureGroup, LatLng, Map, Marker, MarkerOptions, Point,
 };
 use passerelle_core::cluster::{cluster, separate, Mark};
 use passerelle_core::geo::BoundingBox;
@@ -40,12 +39,23 @@ pub struct Marks {
     pub canvas: Canvas,
     pub points: Arc<Vec<MapPoint>>,
     pub complete: bool,
-    /// The single vacancies' dots (canvas), drawn afresh on every redraw.
+    /// Holds the single vacancies' dots (canvas).
     singles: FeatureGroup,
+    /// The single vacancies' dots, reused like the discs: a dot that keeps its place and fit
+    /// costs nothing, one that moves is only redrawn, where removing and adding every dot
+    /// redrew them all.
+    dots: Vec<Dot>,
     /// The cluster discs on the map, reused from one redraw to the next: moving a disc and
     /// rewriting its count costs far less than removing its element and building another
     /// (every filter change and every pan redraws a few hundred).
     discs: Vec<Disc>,
+}
+
+/// A single vacancy's dot on the map and what it shows.
+struct Dot {
+    marker: CircleMarker,
+    at: LatLon,
+    class: FitClass,
 }
 
 /// A cluster disc on the map and what it shows.
@@ -71,13 +81,13 @@ impl Marks {
             points: Arc::new(Vec::new()),
             complete: false,
             singles,
+            dots: Vec::new(),
             discs: Vec::new(),
         }
     }
 
     /// Redraws the marks in view; returns where the cluster discs are, for the town names to avoid.
     pub fn redraw(&mut self) -> Vec<ScreenBox> {
-        self.singles.clear_layers();
         let bounds = self.map.get_bounds();
         let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
         let view = BoundingBox {
@@ -96,8 +106,8 @@ impl Marks {
         for mark in &marks {
             shown += mark.count;
             if mark.count == 1 {
+                self.show_dot(singles as usize, mark);
                 singles += 1;
-                self.singles.add_layer(&self.single(mark));
             } else {
                 let centre = LatLng::new(mark.centre.lat, mark.centre.lon);
                 let at = self.map.lat_lng_to_container_point(&centre);
@@ -111,6 +121,10 @@ impl Marks {
         let still_drawn = discs.len().min(self.discs.len());
         for unused in self.discs.drain(still_drawn..) {
             self.layer.remove_layer(&unused.marker);
+        }
+        let still_drawn = (singles as usize).min(self.dots.len());
+        for unused in self.dots.drain(still_drawn..) {
+            self.singles.remove_layer(&unused.marker);
         }
         let _ = self
             .element
@@ -127,34 +141,32 @@ impl Marks {
         discs
     }
 
-    fn single(&self, mark: &Mark) -> Layer {
+    /// Shows single vacancy `mark` as the `n`th dot: the one already on the map, moved and
+    /// restyled where it differs, or a new one.
+    fn show_dot(&mut self, n: usize, mark: &Mark) {
         let point = &self.points[mark.first];
-        let colour = point.class.colour();
-        // Shape as well as colour tells the fit apart: solid disc, ring, small grey dot, and a
-        // dashed ring for an offer stating no level.
-        let (radius, weight, stroke, fill) = match point.class {
-            FitClass::OneAbove => (6.5, 3.0, colour, "#ffffff"),
-            FitClass::Beyond => (4.5, 1.0, "#ffffff", colour),
-            FitClass::NotStated => (6.5, 2.5, colour, "#ffffff"),
-            FitClass::Within | FitClass::Unknown => (6.5, 1.5, "#ffffff", colour),
+        let (at, class) = (mark.centre, point.class);
+        let Some(dot) = self.dots.get_mut(n) else {
+            let options = dot_style(class);
+            set(&options, "renderer", &self.canvas);
+            set(&options, "vacancyId", &point.id.into());
+            let marker = CircleMarker::new_with_options(&LatLng::new(at.lat, at.lon), &options);
+            self.singles.add_layer(&marker);
+            self.dots.push(Dot { marker, at, class });
+            return;
         };
-        let dash = if point.class == FitClass::NotStated {
-            "3 2"
-        } else {
-            ""
-        };
-        let options = object(&[
-            ("renderer", self.canvas.clone().into()),
-            ("radius", radius.into()),
-            ("weight", weight.into()),
-            ("color", stroke.into()),
-            ("fillColor", fill.into()),
-            ("fillOpacity", 0.95.into()),
-            ("dashArray", dash.into()),
-            ("vacancyId", point.id.into()),
-        ]);
-        CircleMarker::new_with_options(&LatLng::new(mark.centre.lat, mark.centre.lon), &options)
-            .unchecked_into()
+        // Read back by the map's click handler.
+        if let Ok(options) = js_sys::Reflect::get(&dot.marker, &"options".into()) {
+            set(&options, "vacancyId", &point.id.into());
+        }
+        if dot.class != class {
+            dot.marker.set_style(dot_style(class).unchecked_ref());
+            dot.class = class;
+        }
+        if dot.at != at {
+            dot.marker.set_lat_lng(&LatLng::new(at.lat, at.lon));
+            dot.at = at;
+        }
     }
 
     /// Shows cluster `mark` as the `n`th disc: the one already on the map, moved and rewritten
@@ -217,6 +229,31 @@ fn new_disc(layer: &FeatureGroup, mark: &Mark, centre: &LatLng) -> Option<Disc> 
         class,
         size,
     })
+}
+
+/// A single dot's look. Shape as well as colour tells the fit apart: solid disc, ring, small
+/// grey dot, and a dashed ring for an offer stating no level.
+fn dot_style(class: FitClass) -> JsValue {
+    let colour = class.colour();
+    let (radius, weight, stroke, fill) = match class {
+        FitClass::OneAbove => (6.5, 3.0, colour, "#ffffff"),
+        FitClass::Beyond => (4.5, 1.0, "#ffffff", colour),
+        FitClass::NotStated => (6.5, 2.5, colour, "#ffffff"),
+        FitClass::Within | FitClass::Unknown => (6.5, 1.5, "#ffffff", colour),
+    };
+    let dash = if class == FitClass::NotStated {
+        "3 2"
+    } else {
+        ""
+    };
+    object(&[
+        ("radius", radius.into()),
+        ("weight", weight.into()),
+        ("color", stroke.into()),
+        ("fillColor", fill.into()),
+        ("fillOpacity", 0.95.into()),
+        ("dashArray", dash.into()),
+    ])
 }
 
 fn class_name(class: u8) -> String {

@@ -12,7 +12,7 @@ export const mons = {
   lon: 3.95229,
 };
 
-export type VacancySummary = { id: number; title: string; apply_mode: 'in_app' | 'external'; dutch_level: string };
+export type VacancySummary = { id: number; title: string; employer: string; apply_mode: 'in_app' | 'external'; dutch_level: string };
 
 /** The stand-in API's answer for a search, asked directly (what the app should end up showing). */
 export async function apiSearch(
