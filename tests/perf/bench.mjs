@@ -473,24 +473,27 @@ async function traceFilterChanges(browser, town) {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
     const times = [];
+    const controls = [];
     for (const change of CHANGES) {
       const control = await page.getByLabel(change.label, { exact: true }).elementHandle();
       for (let i = 0; i < 2; i++) {
         times.push((await timeControl(page, change, change.to, control)).ms);
         times.push((await timeControl(page, change, change.back, control)).ms);
+        controls.push(change.key, change.key);
       }
     }
     await cdp.send('Tracing.end');
     await complete;
-    return { ms: median(times), ...traceKinds(events) };
+    return { ms: median(times), ...traceKinds(events, controls) };
   } finally {
     await context.close();
   }
 }
 
 /** Main-thread time per change by kind: top-level events only (a layout inside a script's
- *  forced reflow counts once, as script), medians over the changes. */
-function traceKinds(events) {
+ *  forced reflow counts once, as script), medians over the changes, all and per control
+ *  (`controls[i]` is the control of the `i`th change). */
+function traceKinds(events, controls) {
   const marks = events.filter((e) => e.name === 'bench-change-start' || e.name === 'bench-change-end');
   if (marks.length === 0) throw new Error('no change marks in the trace');
   const { pid, tid } = marks[0];
@@ -509,7 +512,9 @@ function traceKinds(events) {
     return kinds;
   });
   const names = ['wall', ...new Set(Object.values(TRACE_KINDS))];
-  return { changes: perChange.length, kinds: Object.fromEntries(names.map((k) => [k, median(perChange.map((c) => c[k] ?? 0))])) };
+  const medians = (changes) => Object.fromEntries(names.map((k) => [k, median(changes.map((c) => c[k] ?? 0))]));
+  const byControl = Object.fromEntries(CHANGES.map((c) => [c.key, medians(perChange.filter((_, i) => controls[i] === c.key))]));
+  return { changes: perChange.length, kinds: medians(perChange), byControl };
 }
 
 /** Self time per function (name + script) from a CDP profile's samples. */
@@ -707,7 +712,13 @@ function report(r) {
     push('## Where a filter change spends the main thread at 4×', '', 'A trace (`Tracing.start`, devtools.timeline) of each change there and back twice, every control; ' +
       'main-thread time between the change and two frames after it shows, by kind, median per change. "wall" includes idle time waiting for frames.', '',
     `| town | changes | ${kinds.join(' | ')} |`, `|---|---:|${kinds.map(() => '---:').join('|')}|`,
-    ...TOWNS.map((t) => r.trace[t.key] ? `| ${t.name} | ${r.trace[t.key].changes} | ${kinds.map((k) => ms(r.trace[t.key].kinds[k])).join(' | ')} |` : `| ${t.name} | — |`), '');
+    ...TOWNS.flatMap((t) => {
+      const trace = r.trace[t.key];
+      if (!trace) return [`| ${t.name} | — |`];
+      const row = (what, n, of) => `| ${what} | ${n} | ${kinds.map((k) => ms(of[k])).join(' | ')} |`;
+      return [row(`**${t.name}**, all`, trace.changes, trace.kinds),
+        ...CHANGES.map((c) => row(`${t.name}, ${c.key}`, trace.changes / CHANGES.length, trace.byControl[c.key]))];
+    }), '');
   }
   push('## The loader at scale', '', `All pages of the ${WAVRE.name} search (60 km, ${int(r.points?.wavre)} vacancies), in Chromium, 1× CPU; slow 4G = ` +
     `\`Network.emulateNetworkConditions\` latency 150 ms, down ${int(SLOW_4G.downloadThroughput)} B/s (1.6 Mbit/s), up ${int(SLOW_4G.uploadThroughput)} B/s (750 kbit/s). ` +
