@@ -110,11 +110,30 @@ test('changing a filter changes the counts to what the API gives for that filter
 
   const bottleneck = page.getByRole('checkbox', { name: tr('en', 'filter_bottleneck') });
   if (!(await bottleneck.isVisible())) await page.getByText(tr('en', 'filters_title'), { exact: true }).click();
+  await unfoldChart(page, 'en');
+  await expectBarsToMatch(page, before);
   await bottleneck.check();
   const after = await apiTotals(request, api.baseURL, { bottleneck: 'true' });
   expect(after.medium - after.basic, 'the filter changes the gain').not.toBe(before.medium - before.basic);
   await expect(sentence).toContainText(`+${(after.medium - after.basic).toLocaleString('en')} `);
+  // The chart's bars are resized in place: the basic and medium bars follow the new counts.
+  await expectBarsToMatch(page, after);
 });
+
+/** The chart's basic and medium bars are as long, next to the top level's, as their counts
+ *  (a bar's coloured parts add up; a part with nothing in it has no width). */
+async function expectBarsToMatch(page: Page, totals: { basic: number; medium: number; all: number }) {
+  const chart = payoffRegion(page, 'en').getByRole('img', { name: tr('en', 'payoff_chart_label') });
+  // Rows are in level order: none, starter, basic, medium, good, very good.
+  const barLength = (row: number) =>
+    chart.evaluate((svg, row) => {
+      const widths = [...svg.querySelectorAll('.payoff-row')[row].querySelectorAll('.payoff-bar')].map((bar) => parseFloat(bar.getAttribute('width') ?? 'NaN'));
+      return widths.reduce((sum, w) => sum + w, 0);
+    }, row);
+  const share = async (row: number) => (await barLength(row)) / (await barLength(5));
+  await expect.poll(() => share(2)).toBeCloseTo(totals.basic / totals.all, 3);
+  await expect.poll(() => share(3)).toBeCloseTo(totals.medium / totals.all, 3);
+}
 
 test('for "I don\'t know" the curve has no marker and no gain, and the top level has nothing to add', async ({ page }) => {
   await page.goto(`/jobs?town=${mons.nis}&level=unknown&lang=nl`);
