@@ -130,7 +130,8 @@ test('town names overlap neither one another nor the vacancy clusters drawn abov
     }
   }
   const clusters: Box[] = [];
-  for (const cluster of await map.locator('.cluster').all()) clusters.push(await boxOf(cluster));
+  // Discs not needed at this zoom are kept hidden for the next redraw.
+  for (const cluster of await map.locator('.cluster').filter({ visible: true }).all()) clusters.push(await boxOf(cluster));
   expect(clusters.length).toBeGreaterThan(0);
   // The home town's name is kept whatever it overlaps.
   for (const { text, box: a } of shown.filter(({ text }) => text !== mons.name)) {

@@ -13,7 +13,7 @@ use passerelle_core::map_labels::ScreenBox;
 use passerelle_core::{FitClass, LatLon};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, Text};
 
 /// Cluster cell size in screen pixels: big enough to keep a few hundred marks on a laptop screen.
 const CELL_PX: f64 = 56.0;
@@ -47,7 +47,9 @@ pub struct Marks {
     dots: Vec<Dot>,
     /// The cluster discs on the map, reused from one redraw to the next: moving a disc and
     /// rewriting its count costs far less than removing its element and building another
-    /// (every filter change and every pan redraws a few hundred).
+    /// (every filter change and every pan redraws a few hundred). Discs a redraw does not
+    /// need are hidden, not removed: zooming in and out again would otherwise remove and
+    /// build again a few hundred (most of a zoom's redraw at 100,000 vacancies).
     discs: Vec<Disc>,
 }
 
@@ -62,9 +64,13 @@ struct Dot {
 struct Disc {
     marker: Marker,
     icon: HtmlElement,
+    /// The count's text node: rewriting its data leaves the node in place, where setting the
+    /// icon's `textContent` replaced it (every zoom rewrites nearly every disc's count).
+    count_text: Text,
     count: u32,
     class: u8,
     size: f64,
+    hidden: bool,
 }
 
 impl Marks {
@@ -118,9 +124,8 @@ impl Marks {
                 self.show_disc(discs.len() - 1, mark, &centre);
             }
         }
-        let still_drawn = discs.len().min(self.discs.len());
-        for unused in self.discs.drain(still_drawn..) {
-            self.layer.remove_layer(&unused.marker);
+        for unused in self.discs.iter_mut().skip(discs.len()) {
+            unused.hide(true);
         }
         let still_drawn = (singles as usize).min(self.dots.len());
         for unused in self.dots.drain(still_drawn..) {
@@ -180,8 +185,9 @@ impl Marks {
             return;
         };
         disc.marker.set_lat_lng(centre);
+        disc.hide(false);
         if disc.count != count {
-            disc.icon.set_text_content(Some(&count.to_string()));
+            disc.count_text.set_data(&count.to_string());
             disc.count = count;
         }
         if disc.class != class {
@@ -202,6 +208,20 @@ impl Marks {
     }
 }
 
+impl Disc {
+    fn hide(&mut self, hidden: bool) {
+        if self.hidden != hidden {
+            let style = self.icon.style();
+            let _ = if hidden {
+                style.set_property("display", "none")
+            } else {
+                style.remove_property("display").map(drop)
+            };
+            self.hidden = hidden;
+        }
+    }
+}
+
 /// A cluster disc put on `layer`: a round label with its count (our own number, never API
 /// text, is the icon's text).
 fn new_disc(layer: &FeatureGroup, mark: &Mark, centre: &LatLng) -> Option<Disc> {
@@ -216,18 +236,27 @@ fn new_disc(layer: &FeatureGroup, mark: &Mark, centre: &LatLng) -> Option<Disc> 
     options.set_keyboard(false);
     let marker = Marker::new_with_options(centre, &options);
     layer.add_layer(&marker);
-    let Some(icon) = marker.unchecked_ref::<IconMarker>().get_element() else {
+    let drawn = marker
+        .unchecked_ref::<IconMarker>()
+        .get_element()
+        .and_then(|icon| {
+            let text = Text::new_with_data(&count.to_string()).ok()?;
+            icon.append_child(&text).ok()?;
+            Some((icon, text))
+        });
+    let Some((icon, count_text)) = drawn else {
         // Not on a map (it is being removed): nothing to keep.
         layer.remove_layer(&marker);
         return None;
     };
-    icon.set_text_content(Some(&count.to_string()));
     Some(Disc {
         marker,
         icon,
+        count_text,
         count,
         class,
         size,
+        hidden: false,
     })
 }
 
