@@ -90,6 +90,7 @@ test.describe('wayfinding', () => {
       await expect(page.locator('#map')).toHaveAttribute('data-singles', '1');
       // Where the dot is: the ring drawn around it while its card is under the pointer.
       await cards.first().hover();
+      await expect(ring).toBeVisible();
       const box = (await ring.boundingBox())!;
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await expect(page.getByRole('article').getByRole('heading', { level: 2, name: vacancy.title })).toBeVisible();

@@ -125,7 +125,7 @@ impl Marks {
             }
         }
         for unused in self.discs.iter_mut().skip(discs.len()) {
-            unused.hide(true);
+            unused.set_hidden(true);
         }
         let still_drawn = (singles as usize).min(self.dots.len());
         for unused in self.dots.drain(still_drawn..) {
@@ -185,7 +185,7 @@ impl Marks {
             return;
         };
         disc.marker.set_lat_lng(centre);
-        disc.hide(false);
+        disc.set_hidden(false);
         if disc.count != count {
             disc.count_text.set_data(&count.to_string());
             disc.count = count;
@@ -209,7 +209,8 @@ impl Marks {
 }
 
 impl Disc {
-    fn hide(&mut self, hidden: bool) {
+    /// Hides the disc, kept on the map for a later redraw, or shows it again.
+    fn set_hidden(&mut self, hidden: bool) {
         if self.hidden != hidden {
             let style = self.icon.style();
             let _ = if hidden {
