@@ -490,6 +490,59 @@ async function traceFilterChanges(browser, town) {
   }
 }
 
+/** The long tasks of pan/zoom gestures at 4×, 100k in reach: each task over 50 ms and the
+ *  longest, with what started it and its time by kind. The PerformanceObserver counts long
+ *  tasks but cannot say what they were. */
+async function tracePanZoom(browser) {
+  const { context, page, cdp } = await openPage(browser);
+  try {
+    await page.goto(jobsUrl(WAVRE));
+    await waitReady(page);
+    await setRate(cdp, 4);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    const gestures = [];
+    for (let i = 0; i < 4; i++) gestures.push(await panZoom(page, '#map', i % 2 === 1));
+    await cdp.send('Tracing.end');
+    await complete;
+    return { gestures: gestures.length, observerLongest: median(gestures.map((g) => g.longest)), ...longTasks(events) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The renderer main thread's top-level tasks (`RunTask`) over 50 ms, and the five longest. */
+function longTasks(events) {
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busiest = mains.map((m) => ({ m, n: events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'FunctionCall').length }))
+    .sort((a, b) => b.n - a.n)[0]?.m;
+  if (!busiest) throw new Error('no renderer main thread in the trace');
+  const onMain = events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const tasks = onMain.filter((e) => e.name === 'RunTask');
+  if (tasks.length === 0) throw new Error('no RunTask events in the trace');
+  const describe = (task) => {
+    const end = task.ts + task.dur;
+    const inside = onMain.filter((e) => e.ts >= task.ts && e.ts < end && e !== task);
+    const kinds = {};
+    let coveredUntil = -Infinity;
+    const causes = [];
+    for (const e of inside) {
+      if (!TRACE_KINDS[e.name] || e.ts < coveredUntil) continue;
+      kinds[TRACE_KINDS[e.name]] = (kinds[TRACE_KINDS[e.name]] ?? 0) + e.dur / 1000;
+      coveredUntil = e.ts + e.dur;
+      const d = e.args?.data ?? {};
+      const what = e.name === 'EventDispatch' ? `${d.type} event` : e.name === 'FunctionCall' ? `call ${d.functionName || '(anonymous)'}` : e.name;
+      causes.push({ what, ms: e.dur / 1000 });
+    }
+    causes.sort((a, b) => b.ms - a.ms);
+    return { ms: task.dur / 1000, kinds, causes: causes.slice(0, 4).map((c) => `${c.what} ${c.ms.toFixed(1)}`).join(', ') };
+  };
+  const sorted = [...tasks].sort((a, b) => b.dur - a.dur);
+  return { over50: tasks.filter((t) => t.dur > 50_000).length, longest: sorted.slice(0, 5).map(describe) };
+}
+
 /** Main-thread time per change by kind: top-level events only (a layout inside a script's
  *  forced reflow counts once, as script), medians over the changes, all and per control
  *  (`controls[i]` is the control of the `i`th change). */
@@ -720,6 +773,14 @@ function report(r) {
         ...CHANGES.map((c) => row(`${t.name}, ${c.key}`, trace.changes / CHANGES.length, trace.byControl[c.key]))];
     }), '');
   }
+  if (r.panZoomTrace) {
+    const t = r.panZoomTrace;
+    push(`## The longest tasks of pan/zoom at 4×, ${WAVRE.name}`, '', `A trace (devtools.timeline) of ${t.gestures} wheel-in, drag, wheel-out gestures: ` +
+      `${t.over50} top-level tasks over 50 ms (the PerformanceObserver's longest task, median per gesture, ${ms(t.observerLongest)}). The five longest, ` +
+      'with their time by kind and the longest events inside them (ms):', '',
+    '| task | script | style and layout | paint and composite | what ran |', '|---:|---:|---:|---:|---|',
+    ...t.longest.map((x) => `| ${ms(x.ms)} | ${ms(x.kinds.script ?? 0)} | ${ms(x.kinds['style and layout'] ?? 0)} | ${ms(x.kinds['paint and composite'] ?? 0)} | ${x.causes} |`), '');
+  }
   push('## The loader at scale', '', `All pages of the ${WAVRE.name} search (60 km, ${int(r.points?.wavre)} vacancies), in Chromium, 1× CPU; slow 4G = ` +
     `\`Network.emulateNetworkConditions\` latency 150 ms, down ${int(SLOW_4G.downloadThroughput)} B/s (1.6 Mbit/s), up ${int(SLOW_4G.uploadThroughput)} B/s (750 kbit/s). ` +
     'Bytes on the wire are `loadingFinished.encodedDataLength` (headers included); decoded from `dataReceived`. Navigation times include the app shell.', '',
@@ -857,6 +918,7 @@ async function main() {
     if (wanted('trace')) {
       r.trace = {};
       for (const t of TOWNS) r.trace[t.key] = await step('trace', `trace of filter changes at 4×, ${t.name}`, () => traceFilterChanges(browser, t));
+      r.panZoomTrace = await step('trace', `trace of pan/zoom at 4×, ${WAVRE.name}`, () => tracePanZoom(browser));
     }
     r.profile = await step('profile', `CPU profile of a Dutch-reach change at 4×, ${WAVRE.name}`, () => profileFilterChange(browser));
     if (wanted('profile') && !args.namedWasm) notes.push('The profile ran on the shipped wasm (no --named-wasm): wasm functions show as numbers.');
@@ -924,6 +986,7 @@ function checkEverythingMeasured(r) {
   if (wanted('lcp')) for (const rate of RATES) need(ok(r.lcp?.[rate]), `LCP ${rate}×`);
   if (wanted('profile')) need(r.profile?.top?.length > 0, 'CPU profile');
   if (wanted('trace')) for (const t of TOWNS) need(r.trace?.[t.key]?.changes === CHANGES.length * 4 && ok(r.trace[t.key].kinds.script), `trace ${t.name}`);
+  if (wanted('trace')) need(r.panZoomTrace?.longest?.length > 0, 'trace of pan/zoom');
   // Each pass moves the centre (a cold search), which may add or drop offers at the rim: a pass
   // must bring every match of its own search.
   if (wanted('api')) need(r.api?.rows?.length === 9 && r.api.rows.every((a) => a.items === a.total && a.total > 0), 'raw API (every pass must return every match)');
