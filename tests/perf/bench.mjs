@@ -462,7 +462,9 @@ const TRACE_KINDS = {
   PrePaint: 'paint and composite', Paint: 'paint and composite', Layerize: 'paint and composite', Commit: 'paint and composite', UpdateLayer: 'paint and composite',
 };
 
-async function traceFilterChanges(browser, town) {
+/** Opens the town's results once every page is in, throttles the CPU 4× and traces `act(page)`
+ *  (DevTools `categories`); gives what `act` returned and the trace's events. */
+async function traced(browser, town, categories, act) {
   const { context, page, cdp } = await openPage(browser);
   try {
     await page.goto(jobsUrl(town));
@@ -471,9 +473,20 @@ async function traceFilterChanges(browser, town) {
     const events = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+    const result = await act(page);
+    await cdp.send('Tracing.end');
+    await complete;
+    return { result, events };
+  } finally {
+    await context.close();
+  }
+}
+
+async function traceFilterChanges(browser, town) {
+  const controls = [];
+  const { result: times, events } = await traced(browser, town, 'devtools.timeline,blink.user_timing', async (page) => {
     const times = [];
-    const controls = [];
     for (const change of CHANGES) {
       const control = await page.getByLabel(change.label, { exact: true }).elementHandle();
       for (let i = 0; i < 2; i++) {
@@ -482,35 +495,21 @@ async function traceFilterChanges(browser, town) {
         controls.push(change.key, change.key);
       }
     }
-    await cdp.send('Tracing.end');
-    await complete;
-    return { ms: median(times), ...traceKinds(events, controls) };
-  } finally {
-    await context.close();
-  }
+    return times;
+  });
+  return { ms: median(times), ...traceKinds(events, controls) };
 }
 
 /** The long tasks of pan/zoom gestures at 4×, 100k in reach: each task over 50 ms and the
  *  longest, with what started it and its time by kind. The PerformanceObserver counts long
  *  tasks but cannot say what they were. */
 async function tracePanZoom(browser) {
-  const { context, page, cdp } = await openPage(browser);
-  try {
-    await page.goto(jobsUrl(WAVRE));
-    await waitReady(page);
-    await setRate(cdp, 4);
-    const events = [];
-    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const { result: gestures, events } = await traced(browser, WAVRE, 'devtools.timeline,disabled-by-default-devtools.timeline', async (page) => {
     const gestures = [];
     for (let i = 0; i < 4; i++) gestures.push(await panZoom(page, '#map', i % 2 === 1));
-    await cdp.send('Tracing.end');
-    await complete;
-    return { gestures: gestures.length, observerLongest: median(gestures.map((g) => g.longest)), ...longTasks(events) };
-  } finally {
-    await context.close();
-  }
+    return gestures;
+  });
+  return { gestures: gestures.length, observerLongest: median(gestures.map((g) => g.longest)), ...longTasks(events) };
 }
 
 /** The renderer main thread's top-level tasks (`RunTask`) over 50 ms, and the five longest. */
