@@ -500,9 +500,10 @@ async function traceFilterChanges(browser, town) {
   return { ms: median(times), ...traceKinds(events, controls) };
 }
 
-/** The long tasks of pan/zoom gestures at 4×, 100k in reach: each task over 50 ms and the
- *  longest, with what started it and its time by kind. The PerformanceObserver counts long
- *  tasks but cannot say what they were. */
+/** The long tasks of pan/zoom gestures at 4×, 100k in reach: how many top-level tasks took over
+ *  50 ms, and the five longest with their time by kind and the events that ran in them. The
+ *  PerformanceObserver counts long tasks but cannot say what they were. This trace's categories
+ *  cost time of their own, so its durations run longer than the untraced pan/zoom row's. */
 async function tracePanZoom(browser) {
   const { result: gestures, events } = await traced(browser, WAVRE, 'devtools.timeline,disabled-by-default-devtools.timeline', async (page) => {
     const gestures = [];
@@ -776,7 +777,7 @@ function report(r) {
     const t = r.panZoomTrace;
     push(`## The longest tasks of pan/zoom at 4×, ${WAVRE.name}`, '', `A trace (devtools.timeline) of ${t.gestures} wheel-in, drag, wheel-out gestures: ` +
       `${t.over50} top-level tasks over 50 ms (the PerformanceObserver's longest task, median per gesture, ${ms(t.observerLongest)}). The five longest, ` +
-      'with their time by kind and the longest events inside them (ms):', '',
+      'with their time by kind and the longest events inside them (ms). Tracing slows the page: compare these with each other, not with the untraced pan/zoom row above.', '',
     '| task | script | style and layout | paint and composite | what ran |', '|---:|---:|---:|---:|---|',
     ...t.longest.map((x) => `| ${ms(x.ms)} | ${ms(x.kinds.script ?? 0)} | ${ms(x.kinds['style and layout'] ?? 0)} | ${ms(x.kinds['paint and composite'] ?? 0)} | ${x.causes} |`), '');
   }
