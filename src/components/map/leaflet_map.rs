@@ -15,7 +15,7 @@ use leptos::prelude::{Callable, Callback};
 use passerelle_core::filter::SearchArea;
 use passerelle_core::framing;
 use passerelle_core::LatLon;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -39,6 +39,9 @@ const BELGIUM_CENTRE: (f64, f64) = (50.6, 4.6);
 /// overlay pane, under the SVG regions).
 const VACANCIES_PANE: &str = "vacanciesPane";
 
+/// Set on the map's element from a zoom's start to the redraw after it.
+const STALE_MARKS_CLASS: &str = "marks-stale";
+
 /// Redraws the marks, then the town names around them.
 fn redraw(marks: &RefCell<Marks>, labels: Option<&Rc<RefCell<PlaceLabels>>>) {
     let Ok(mut marks) = marks.try_borrow_mut() else {
@@ -47,6 +50,40 @@ fn redraw(marks: &RefCell<Marks>, labels: Option<&Rc<RefCell<PlaceLabels>>>) {
     let discs = marks.redraw();
     if let Some(Ok(mut labels)) = labels.map(|l| l.try_borrow_mut()) {
         labels.redraw(&discs);
+    }
+    let _ = marks.element.class_list().remove_1(STALE_MARKS_CLASS);
+}
+
+/// The redraw after a pan or zoom, run as a task of its own: Leaflet's `moveend` comes inside
+/// the task of the drag's `mouseup` or of the zoom's end, after Leaflet's own updates, and the
+/// two together made tasks over 50 ms at 100,000 vacancies on a phone-class CPU. Moves that
+/// end before it runs share one redraw.
+struct RedrawAfterMove {
+    marks: Rc<RefCell<Marks>>,
+    labels: Option<Rc<RefCell<PlaceLabels>>>,
+    pending: Cell<bool>,
+    /// Cleared when the map is removed: a redraw queued before must not touch it.
+    live: Cell<bool>,
+}
+
+impl RedrawAfterMove {
+    fn schedule(self: &Rc<Self>) {
+        if !self.live.get() || self.pending.replace(true) {
+            return;
+        }
+        let this = Rc::clone(self);
+        let run = Closure::once_into_js(move || {
+            if this.pending.replace(false) && this.live.get() {
+                redraw(&this.marks, this.labels.as_ref());
+            }
+        });
+        let queued =
+            web_sys::window().map(|window| window.set_timeout_with_callback(run.unchecked_ref()));
+        if !matches!(queued, Some(Ok(_))) {
+            // No timer: redraw now rather than never.
+            self.pending.set(false);
+            redraw(&self.marks, self.labels.as_ref());
+        }
     }
 }
 
@@ -70,6 +107,8 @@ pub struct LeafletMap {
     /// Closures Leaflet calls back; dropped (and so invalid) only after the map is removed.
     callbacks: Vec<Closure<dyn Fn(JsValue) -> JsValue>>,
     on_move: Closure<dyn Fn(JsValue)>,
+    redraw_after_move: Rc<RedrawAfterMove>,
+    on_zoom_start: Closure<dyn Fn(JsValue)>,
     on_move_start: Closure<dyn Fn(JsValue)>,
     on_click: Closure<dyn Fn(JsValue)>,
     /// Only kept alive: the observer calls it until `remove` disconnects it.
@@ -139,15 +178,28 @@ impl LeafletMap {
             layer.clone(),
             Canvas::with_options(&canvas_options),
         )));
+        let redraw_after_move = Rc::new(RedrawAfterMove {
+            marks: Rc::clone(&marks),
+            labels: labels.clone(),
+            pending: Cell::new(false),
+            live: Cell::new(true),
+        });
         let on_move = {
-            let marks = Rc::clone(&marks);
-            let labels = labels.clone();
-            Closure::<dyn Fn(JsValue)>::new(move |_| {
-                redraw(&marks, labels.as_ref());
-            })
+            let redraw_after_move = Rc::clone(&redraw_after_move);
+            Closure::<dyn Fn(JsValue)>::new(move |_| redraw_after_move.schedule())
         };
         map.unchecked_ref::<Evented>()
             .on("moveend", on_move.as_ref());
+        // A zoom leaves the discs and names of the old zoom until the redraw after it: they
+        // stay hidden (style/main.css) rather than flash in their old clusters for a frame.
+        let on_zoom_start = {
+            let element = element.clone();
+            Closure::<dyn Fn(JsValue)>::new(move |_| {
+                let _ = element.class_list().add_1(STALE_MARKS_CLASS);
+            })
+        };
+        map.unchecked_ref::<Evented>()
+            .on("zoomstart", on_zoom_start.as_ref());
         // Every pan and zoom starts with `movestart`: a drag, the wheel, the keyboard, the zoom
         // buttons, a tap on a cluster. Only ours happen while `moving_ourselves` is set.
         let view_control = Rc::new(ViewControl::default());
@@ -202,6 +254,8 @@ impl LeafletMap {
             view_control,
             callbacks: Vec::new(),
             on_move,
+            redraw_after_move,
+            on_zoom_start,
             on_move_start,
             on_click,
             _on_resize: on_resize,
@@ -305,6 +359,8 @@ impl LeafletMap {
         marks.points = points;
         marks.complete = complete;
         drop(marks);
+        // This redraw serves a move's queued one too.
+        self.redraw_after_move.pending.set(false);
         redraw(&self.marks, self.labels.as_ref());
     }
 
@@ -354,6 +410,8 @@ impl LeafletMap {
     pub fn remove(&mut self) {
         let evented = self.map.unchecked_ref::<Evented>();
         evented.off("moveend", self.on_move.as_ref());
+        evented.off("zoomstart", self.on_zoom_start.as_ref());
+        self.redraw_after_move.live.set(false);
         evented.off("movestart", self.on_move_start.as_ref());
         self.resize_observer.disconnect();
         self.marks
