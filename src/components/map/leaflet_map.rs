@@ -11,13 +11,14 @@ use leaflet::{
     FeatureGroup, Icon, LatLng, Layer, LayerGroup, Map, MapOptions, Svg, TileLayer,
     TileLayerOptions, Zoom, ZoomOptions,
 };
-use leptos::prelude::{Callable, Callback};
+use leptos::prelude::{set_timeout_with_handle, Callable, Callback};
 use passerelle_core::filter::SearchArea;
 use passerelle_core::framing;
 use passerelle_core::LatLon;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -72,14 +73,15 @@ impl RedrawAfterMove {
             return;
         }
         let this = Rc::clone(self);
-        let run = Closure::once_into_js(move || {
-            if this.pending.replace(false) && this.live.get() {
-                redraw(&this.marks, this.labels.as_ref());
-            }
-        });
-        let queued =
-            web_sys::window().map(|window| window.set_timeout_with_callback(run.unchecked_ref()));
-        if !matches!(queued, Some(Ok(_))) {
+        let queued = set_timeout_with_handle(
+            move || {
+                if this.pending.replace(false) && this.live.get() {
+                    redraw(&this.marks, this.labels.as_ref());
+                }
+            },
+            Duration::ZERO,
+        );
+        if queued.is_err() {
             // No timer: redraw now rather than never.
             self.pending.set(false);
             redraw(&self.marks, self.labels.as_ref());
