@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { drawnClusters } from './support/map-marks';
 import { mons, Passerelle } from './support/passerelle';
 
 /** Flemish towns near Mons that the offline map may name (it thins names out where they collide). */
@@ -129,9 +130,7 @@ test('town names overlap neither one another nor the vacancy clusters drawn abov
       expect(overlap, `"${shown[i].text}" overlaps "${shown[j].text}"`).toBe(false);
     }
   }
-  const clusters: Box[] = [];
-  // Discs not needed at this zoom are kept hidden for the next redraw.
-  for (const cluster of await map.locator('.cluster').filter({ visible: true }).all()) clusters.push(await boxOf(cluster));
+  const clusters: Box[] = (await drawnClusters(map)).map(({ x, y, radius }) => ({ x: x - radius, y: y - radius, width: 2 * radius, height: 2 * radius }));
   expect(clusters.length).toBeGreaterThan(0);
   // The home town's name is kept whatever it overlaps.
   for (const { text, box: a } of shown.filter(({ text }) => text !== mons.name)) {

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import type { APIRequestContext } from '@playwright/test';
 import { tr } from './support/locales';
+import { drawnMarks } from './support/map-marks';
 
 // Issue 11's correctness at scale: with the stand-in's largest dataset, every vacancy the list
 // counts is on the map, once, whatever the zoom, before and after a filter change.
@@ -30,16 +31,10 @@ test('with 200,000 vacancies the marks add up to the list total at every zoom an
   const map = page.locator('#map');
   await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 180_000 });
   const count = page.getByTestId('vacancy-count');
-  // What the map shows: the counts written in its visible cluster discs (reused from one
-  // redraw to the next and hidden when not needed, so a disc left with an old count, or left
-  // showing, would count here) plus its single dots, drawn on a canvas and counted in
-  // data-singles. The discs are hidden from screen readers (the list is their equivalent), so
-  // they are found by class.
-  const drawn = () =>
-    map.evaluate((el) =>
-      [...el.querySelectorAll('.cluster')].filter((disc) => disc.checkVisibility()).reduce((sum, disc) => sum + Number(disc.textContent), 0) +
-      Number(el.getAttribute('data-singles')),
-    );
+  // What the map shows: the counts of the marks on its canvas in view, single dots counting
+  // one. Marks are reused from one redraw to the next, so one left with an old count, or
+  // left on the map, would count here.
+  const drawn = async () => (await drawnMarks(map)).reduce((sum, mark) => sum + mark.count, 0);
   const withinBasic = await apiTotal(request, api.baseURL, '&dutch_max=basic');
   expect(withinBasic).toBeGreaterThan(5_000);
   await expect(count).toHaveAttribute('data-count', String(withinBasic));

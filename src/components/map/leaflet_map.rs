@@ -2,14 +2,14 @@
 //! and the vacancy marks redrawn from the core's grid clustering whenever the view moves.
 
 use super::js::{object, ResizeObserver};
-use super::marks::Marks;
+use super::marks::{marks_canvas, Marks};
 use super::place_labels::{self, PlaceLabels};
 use super::view_control::ViewControl;
 use super::{HomeArea, MapPoint, Tiles, ZoomTitles};
 use leaflet::{
-    Canvas, CanvasOptions, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented,
-    FeatureGroup, Icon, LatLng, Layer, LayerGroup, Map, MapOptions, Svg, TileLayer,
-    TileLayerOptions, Zoom, ZoomOptions,
+    CanvasOptions, Circle, CircleMarker, CircleOptions, DivIconOptions, Evented, FeatureGroup,
+    Icon, LatLng, Layer, LayerGroup, Map, MapOptions, Svg, TileLayer, TileLayerOptions, Zoom,
+    ZoomOptions,
 };
 use leptos::prelude::{set_timeout_with_handle, Callable, Callback};
 use passerelle_core::filter::SearchArea;
@@ -140,11 +140,6 @@ impl LeafletMap {
         // disc doubled the style work of every zoom at 100,000 vacancies (a trace at 4×).
         options.set_marker_zoom_animation(false);
         let map = Map::new_with_element(element, &options)?;
-        // The marks are a picture of the list, which is their accessible equivalent: screen
-        // readers would read the cluster discs as a bare row of numbers.
-        if let Ok(Some(pane)) = element.query_selector(".leaflet-marker-pane") {
-            let _ = pane.set_attribute("aria-hidden", "true");
-        }
         let mut zoom_options = ZoomOptions::new();
         zoom_options.set_zoom_in_title(&zoom_titles.zoom_in);
         zoom_options.set_zoom_out_title(&zoom_titles.zoom_out);
@@ -156,7 +151,7 @@ impl LeafletMap {
             TileLayer::new_options(&tiles.url, &tile_options).add_to(&map);
         }
         // Panes (z-index in style/main.css): regions, border and circles (SVG, overlay pane),
-        // then town names, then the vacancies, then the clusters (marker pane).
+        // then town names, then the vacancies and their clusters (one canvas).
         map.create_pane_by_name(VACANCIES_PANE);
         let labels = tiles.is_none().then(|| {
             let pane = map.create_pane_by_name(place_labels::PANE);
@@ -178,7 +173,7 @@ impl LeafletMap {
             map.clone(),
             element.clone(),
             layer.clone(),
-            Canvas::with_options(&canvas_options),
+            marks_canvas(&canvas_options),
         )));
         let redraw_after_move = Rc::new(RedrawAfterMove {
             marks: Rc::clone(&marks),
@@ -192,8 +187,9 @@ impl LeafletMap {
         };
         map.unchecked_ref::<Evented>()
             .on("moveend", on_move.as_ref());
-        // A zoom leaves the discs and names of the old zoom until the redraw after it: they
-        // stay hidden (style/main.css) rather than flash in their old clusters for a frame.
+        // A zoom leaves the town names chosen for the old zoom until the redraw after it: they
+        // stay hidden (style/main.css) rather than overlap for a frame. The marks' canvas
+        // scales with the map meanwhile, as its tiles would.
         let on_zoom_start = {
             let element = element.clone();
             Closure::<dyn Fn(JsValue)>::new(move |_| {
@@ -437,9 +433,9 @@ fn clicked_vacancy(event: &JsValue) -> Option<u32> {
 
 /// A click on a cluster zooms in two levels around it (a click on a single point is the list's job).
 fn zoom_into_cluster(map: &Map, event: &JsValue) {
-    let Ok(latlng) = js_sys::Reflect::get(event, &"latlng".into()) else {
+    let Ok(cluster) = js_sys::Reflect::get(event, &"layer".into()) else {
         return;
     };
-    let latlng: LatLng = latlng.unchecked_into();
-    map.set_view(&latlng, (map.get_zoom() + 2.0).min(18.0));
+    let cluster: CircleMarker = cluster.unchecked_into();
+    map.set_view(&cluster.get_lat_lng(), (map.get_zoom() + 2.0).min(18.0));
 }

@@ -1,84 +1,126 @@
 //! The vacancy marks: the core's grid clustering of the points in view, drawn as canvas dots
 //! (single vacancies) and counted discs (clusters).
 
-use super::js::{object, set};
-use super::leaflet_map::div_icon;
+use super::js::object;
 use super::MapPoint;
-use leaflet::{
-    Canvas, CircleMarker, DivIconOptions, FeatureGroup, LatLng, Map, Marker, MarkerOptions, Point,
-};
+use leaflet::{CanvasOptions, CircleMarker, FeatureGroup, LatLng, Map};
 use passerelle_core::cluster::{cluster, separate, Mark};
 use passerelle_core::geo::BoundingBox;
 use passerelle_core::map_labels::ScreenBox;
 use passerelle_core::{FitClass, LatLon};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, Text};
+use web_sys::HtmlElement;
 
 /// Cluster cell size in screen pixels: big enough to keep a few hundred marks on a laptop screen.
 const CELL_PX: f64 = 56.0;
 /// The widest cluster disc; marks closer than this are merged so no disc covers another's count.
 const CLUSTER_MAX_PX: f64 = 46.0;
+/// The cluster sizes, by count: under 10, 100, 1,000, and more.
+const DISC_SIZES: [f64; 4] = [28.0, 34.0, 40.0, CLUSTER_MAX_PX];
 
 #[wasm_bindgen]
 extern "C" {
-    /// An `L.Marker`, for the method the crate does not bind.
-    type IconMarker;
+    /// The canvas the marks are drawn on (`vacancy_marks.js`): Leaflet's, plus the counts.
+    #[wasm_bindgen(extends = leaflet::Canvas)]
+    pub type MarksCanvas;
 
-    /// `marker.getElement()`: the icon's element, once the marker is on the map.
-    #[wasm_bindgen(method, js_name = getElement)]
-    fn get_element(this: &IconMarker) -> Option<HtmlElement>;
+    #[wasm_bindgen(js_namespace = L, js_name = vacancyMarksCanvas)]
+    pub fn marks_canvas(options: &CanvasOptions) -> MarksCanvas;
+
+    /// A vacancy's dot or a cluster's counted disc (`vacancy_marks.js`).
+    #[wasm_bindgen(extends = CircleMarker)]
+    type VacancyMark;
+
+    #[wasm_bindgen(js_namespace = L, js_name = vacancyMark)]
+    fn vacancy_mark(renderer: &MarksCanvas) -> VacancyMark;
+
+    /// Moves, restyles and recounts the mark in one redraw.
+    #[wasm_bindgen(method)]
+    fn place(
+        this: &VacancyMark,
+        lat: f64,
+        lon: f64,
+        look: &JsValue,
+        count: u32,
+        vacancy_id: Option<u32>,
+    );
 }
 
 /// The vacancy marks and what they are drawn from; shared with the `moveend` handler.
 pub struct Marks {
     pub map: Map,
     pub element: HtmlElement,
-    /// Holds `singles` and the discs; the map listens for clicks here.
+    /// Holds the marks; the map listens for clicks here.
     pub layer: FeatureGroup,
-    pub canvas: Canvas,
+    canvas: MarksCanvas,
     pub points: Arc<Vec<MapPoint>>,
     pub complete: bool,
-    /// Holds the single vacancies' dots (canvas).
-    singles: FeatureGroup,
-    /// The single vacancies' dots, reused like the discs: a dot that keeps its place and fit
-    /// costs nothing, one that moves is only redrawn, where removing and adding every dot
-    /// redrew them all.
-    dots: Vec<Dot>,
-    /// The cluster discs on the map, reused from one redraw to the next: moving a disc and
-    /// rewriting its count costs far less than removing its element and building another
-    /// (every filter change and every pan redraws a few hundred). Discs a redraw does not
-    /// need are hidden, not removed: zooming in and out again would otherwise remove and
-    /// build again a few hundred (most of a zoom's redraw at 100,000 vacancies).
-    discs: Vec<Disc>,
+    /// The marks on the map, reused from one redraw to the next: a mark that keeps its place,
+    /// look and count costs nothing, one that changes is only redrawn. Extra ones are removed.
+    drawn: Vec<Drawn>,
+    /// The looks a mark can take (see [`Look::index`]), shared by every mark that has it.
+    looks: Vec<JsValue>,
 }
 
-/// A single vacancy's dot on the map and what it shows.
-struct Dot {
-    marker: CircleMarker,
+/// A mark on the map and what it shows.
+struct Drawn {
+    mark: VacancyMark,
     at: LatLon,
-    class: FitClass,
+    look: Look,
+    count: u32,
+    vacancy_id: Option<u32>,
 }
 
-/// A cluster disc on the map and what it shows.
-struct Disc {
-    marker: Marker,
-    icon: HtmlElement,
-    /// The count's text node: rewriting its data leaves the node in place, where setting the
-    /// icon's `textContent` replaced it (every zoom rewrites nearly every disc's count).
-    count_text: Text,
-    count: u32,
-    class: u8,
-    size: f64,
-    hidden: bool,
+/// How a mark looks: a single vacancy's dot by its fit, or a cluster's disc by the class most
+/// of its vacancies share and its size.
+#[derive(Clone, Copy, PartialEq)]
+enum Look {
+    Dot(FitClass),
+    Disc { class: u8, size: u8 },
+}
+
+impl Look {
+    fn of(mark: &Mark, points: &[MapPoint]) -> Self {
+        if mark.count == 1 {
+            Look::Dot(points[mark.first].class)
+        } else {
+            Look::Disc {
+                class: mark.dominant_class(),
+                size: disc_size(mark.count),
+            }
+        }
+    }
+
+    /// The position in `Marks::looks`: the dots, then the discs by class and size.
+    fn index(self) -> usize {
+        match self {
+            Look::Dot(class) => usize::from(class.index()),
+            Look::Disc { class, size } => {
+                FitClass::ALL.len() + usize::from(class) * DISC_SIZES.len() + usize::from(size)
+            }
+        }
+    }
+
+    /// Every look, in the order of [`Look::index`].
+    fn all() -> impl Iterator<Item = Look> {
+        let dots = FitClass::ALL.into_iter().map(Look::Dot);
+        let discs = (0..FitClass::ALL.len() as u8).flat_map(|class| {
+            (0..DISC_SIZES.len() as u8).map(move |size| Look::Disc { class, size })
+        });
+        dots.chain(discs)
+    }
 }
 
 impl Marks {
-    pub fn new(map: Map, element: HtmlElement, layer: FeatureGroup, canvas: Canvas) -> Self {
-        let singles = FeatureGroup::new();
-        // A single's click reaches `layer` through this group (Leaflet propagates events to
-        // the groups a layer is in).
-        layer.add_layer(&singles);
+    pub fn new(map: Map, element: HtmlElement, layer: FeatureGroup, canvas: MarksCanvas) -> Self {
+        let font = count_font();
+        let looks = Look::all()
+            .map(|look| match look {
+                Look::Dot(class) => dot_style(class),
+                Look::Disc { class, size } => disc_style(class, size, &font),
+            })
+            .collect();
         Self {
             map,
             element,
@@ -86,9 +128,8 @@ impl Marks {
             canvas,
             points: Arc::new(Vec::new()),
             complete: false,
-            singles,
-            dots: Vec::new(),
-            discs: Vec::new(),
+            drawn: Vec::new(),
+            looks,
         }
     }
 
@@ -109,32 +150,27 @@ impl Marks {
         let mut shown: u32 = 0;
         let mut singles: u32 = 0;
         let mut discs = Vec::new();
-        for mark in &marks {
+        for (n, mark) in marks.iter().enumerate() {
             shown += mark.count;
-            if mark.count == 1 {
-                self.show_dot(singles as usize, mark);
-                singles += 1;
-            } else {
+            let look = Look::of(mark, &self.points);
+            if let Look::Disc { size, .. } = look {
                 let centre = LatLng::new(mark.centre.lat, mark.centre.lon);
                 let at = self.map.lat_lng_to_container_point(&centre);
                 discs.push(ScreenBox::centred(
                     (at.x(), at.y()),
-                    cluster_size(mark.count),
+                    DISC_SIZES[usize::from(size)],
                 ));
-                self.show_disc(discs.len() - 1, mark, &centre);
+            } else {
+                singles += 1;
             }
+            self.show(n, mark, look);
         }
-        for unused in self.discs.iter_mut().skip(discs.len()) {
-            unused.set_hidden(true);
-        }
-        let still_drawn = (singles as usize).min(self.dots.len());
-        for unused in self.dots.drain(still_drawn..) {
-            self.singles.remove_layer(&unused.marker);
+        for unused in self.drawn.drain(marks.len().min(self.drawn.len())..) {
+            self.layer.remove_layer(&unused.mark);
         }
         let _ = self
             .element
             .set_attribute("data-markers", &shown.to_string());
-        // The dots are drawn on a canvas: tests add this to the counts written in the discs.
         let _ = self
             .element
             .set_attribute("data-singles", &singles.to_string());
@@ -146,119 +182,91 @@ impl Marks {
         discs
     }
 
-    /// Shows single vacancy `mark` as the `n`th dot: the one already on the map, moved and
-    /// restyled where it differs, or a new one.
-    fn show_dot(&mut self, n: usize, mark: &Mark) {
-        let point = &self.points[mark.first];
-        let (at, class) = (mark.centre, point.class);
-        let Some(dot) = self.dots.get_mut(n) else {
-            let options = dot_style(class);
-            set(&options, "renderer", &self.canvas);
-            set(&options, "vacancyId", &point.id.into());
-            let marker = CircleMarker::new_with_options(&LatLng::new(at.lat, at.lon), &options);
-            self.singles.add_layer(&marker);
-            self.dots.push(Dot { marker, at, class });
-            return;
-        };
-        // Read back by the map's click handler.
-        if let Ok(options) = js_sys::Reflect::get(&dot.marker, &"options".into()) {
-            set(&options, "vacancyId", &point.id.into());
-        }
-        if dot.class != class {
-            dot.marker.set_style(dot_style(class).unchecked_ref());
-            dot.class = class;
-        }
-        if dot.at != at {
-            dot.marker.set_lat_lng(&LatLng::new(at.lat, at.lon));
-            dot.at = at;
-        }
-    }
-
-    /// Shows cluster `mark` as the `n`th disc: the one already on the map, moved and rewritten
-    /// where it differs, or a new one.
-    fn show_disc(&mut self, n: usize, mark: &Mark, centre: &LatLng) {
-        let (count, class, size) = (mark.count, mark.dominant_class(), cluster_size(mark.count));
-        let Some(disc) = self.discs.get_mut(n) else {
-            if let Some(disc) = new_disc(&self.layer, mark, centre) {
-                self.discs.push(disc);
+    /// Shows `mark` as the `n`th mark: the one already on the map, changed where it differs,
+    /// or a new one.
+    fn show(&mut self, n: usize, mark: &Mark, look: Look) {
+        let (at, count) = (mark.centre, mark.count);
+        // Singles open their vacancy when clicked; clusters zoom in.
+        let vacancy_id = (count == 1).then(|| self.points[mark.first].id);
+        let style = &self.looks[look.index()];
+        match self.drawn.get_mut(n) {
+            Some(drawn) => {
+                if (drawn.at, drawn.look, drawn.count, drawn.vacancy_id)
+                    != (at, look, count, vacancy_id)
+                {
+                    drawn.mark.place(at.lat, at.lon, style, count, vacancy_id);
+                    (drawn.at, drawn.look, drawn.count, drawn.vacancy_id) =
+                        (at, look, count, vacancy_id);
+                }
             }
-            return;
-        };
-        disc.marker.set_lat_lng(centre);
-        disc.set_hidden(false);
-        if disc.count != count {
-            disc.count_text.set_data(&count.to_string());
-            disc.count = count;
-        }
-        if disc.class != class {
-            let classes = disc.icon.class_list();
-            let _ = classes.replace(&class_name(disc.class), &class_name(class));
-            disc.class = class;
-        }
-        if disc.size != size {
-            // As Leaflet styles a div icon: its size, and centred on its point.
-            let style = disc.icon.style();
-            let (side, margin) = (format!("{size}px"), format!("{}px", -size / 2.0));
-            let _ = style.set_property("width", &side);
-            let _ = style.set_property("height", &side);
-            let _ = style.set_property("margin-left", &margin);
-            let _ = style.set_property("margin-top", &margin);
-            disc.size = size;
+            None => {
+                let new = vacancy_mark(&self.canvas);
+                new.place(at.lat, at.lon, style, count, vacancy_id);
+                self.layer.add_layer(&new);
+                self.drawn.push(Drawn {
+                    mark: new,
+                    at,
+                    look,
+                    count,
+                    vacancy_id,
+                });
+            }
         }
     }
 }
 
-impl Disc {
-    /// Hides the disc, kept on the map for a later redraw, or shows it again.
-    fn set_hidden(&mut self, hidden: bool) {
-        if self.hidden != hidden {
-            let style = self.icon.style();
-            let _ = if hidden {
-                style.set_property("display", "none")
-            } else {
-                style.remove_property("display").map(drop)
-            };
-            self.hidden = hidden;
-        }
-    }
+/// The clusters' count font: bold, 0.8 rem (as the page's text grows on a kiosk) in the
+/// page's typeface. Read once: a canvas cannot take it from the stylesheet.
+fn count_font() -> String {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| web_sys::window()?.get_computed_style(&root).ok().flatten());
+    let (size, family) = root
+        .map(|style| {
+            let size = style
+                .get_property_value("font-size")
+                .ok()
+                .and_then(|px| px.trim_end_matches("px").parse::<f64>().ok());
+            (size, style.get_property_value("font-family").ok())
+        })
+        .unwrap_or_default();
+    format!(
+        "700 {}px {}",
+        0.8 * size.unwrap_or(16.0),
+        family
+            .filter(|f| !f.is_empty())
+            .as_deref()
+            .unwrap_or("sans-serif")
+    )
 }
 
-/// A cluster disc put on `layer`: a round label with its count (our own number, never API
-/// text, is the icon's text).
-fn new_disc(layer: &FeatureGroup, mark: &Mark, centre: &LatLng) -> Option<Disc> {
-    let (count, class, size) = (mark.count, mark.dominant_class(), cluster_size(mark.count));
-    let icon_options = DivIconOptions::new();
-    icon_options.set_html(String::new());
-    icon_options.set_class_name(format!("cluster {}", class_name(class)));
-    icon_options.set_icon_size(Point::new(size, size));
-    let options = MarkerOptions::new();
-    options.set_icon(div_icon(&icon_options));
-    // The list is the keyboard route to every vacancy; hundreds of focusable clusters would bury it.
-    options.set_keyboard(false);
-    let marker = Marker::new_with_options(centre, &options);
-    layer.add_layer(&marker);
-    let drawn = marker
-        .unchecked_ref::<IconMarker>()
-        .get_element()
-        .and_then(|icon| {
-            let text = Text::new_with_data(&count.to_string()).ok()?;
-            icon.append_child(&text).ok()?;
-            Some((icon, text))
-        });
-    let Some((icon, count_text)) = drawn else {
-        // Not on a map (it is being removed): nothing to keep.
-        layer.remove_layer(&marker);
-        return None;
+/// A cluster disc's look: its count on white in a ring of the class's colour; the ring's
+/// pattern (solid, dashed, dotted) tells the classes apart without colour.
+fn disc_style(class: u8, size: u8, font: &str) -> JsValue {
+    let class = FitClass::ALL[usize::from(class)];
+    let dash = match class {
+        FitClass::OneAbove | FitClass::NotStated => "7 4",
+        // Round dots: zero-length dashes with round caps.
+        FitClass::Beyond => "0 7",
+        FitClass::Within | FitClass::Unknown => "",
     };
-    Some(Disc {
-        marker,
-        icon,
-        count_text,
-        count,
-        class,
-        size,
-        hidden: false,
-    })
+    const RING: f64 = 4.0;
+    object(&[
+        // To the middle of the ring, which is drawn inside the disc's size.
+        (
+            "radius",
+            (DISC_SIZES[usize::from(size)] / 2.0 - RING / 2.0).into(),
+        ),
+        ("weight", RING.into()),
+        ("color", class.colour().into()),
+        ("fillColor", "#ffffff".into()),
+        ("fillOpacity", 0.92.into()),
+        ("dashArray", dash.into()),
+        ("lineCap", "round".into()),
+        ("countFont", font.into()),
+        ("countColor", "#1c2430".into()),
+    ])
 }
 
 /// A single dot's look. Shape as well as colour tells the fit apart: solid disc, ring, small
@@ -286,16 +294,12 @@ fn dot_style(class: FitClass) -> JsValue {
     ])
 }
 
-fn class_name(class: u8) -> String {
-    format!("cluster-class-{class}")
-}
-
-/// A cluster disc's diameter in pixels: grows with the count.
-fn cluster_size(count: u32) -> f64 {
+/// A cluster disc's size (see [`DISC_SIZES`]): grows with the count.
+fn disc_size(count: u32) -> u8 {
     match count {
-        0..=9 => 28.0,
-        10..=99 => 34.0,
-        100..=999 => 40.0,
-        _ => CLUSTER_MAX_PX,
+        0..=9 => 0,
+        10..=99 => 1,
+        100..=999 => 2,
+        _ => 3,
     }
 }

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, type PageProblems } from '../fixtures';
 import { langs, literal, tr, type Lang } from './locales';
 import type { Dice } from './wander';
+import { drawnClusters, type DrawnMark } from './map-marks';
 
 /**
  * What a person can do on each screen of the app, and what the screen must show afterwards: the
@@ -743,19 +744,13 @@ export class Moves {
   }
 
   /** The clusters whose centre is well inside the map, as a person sees them (not off the edge). */
-  private async clustersInView(): Promise<{ x: number; y: number; count: string }[]> {
+  private async clustersInView(): Promise<DrawnMark[]> {
     const box = await this.map().boundingBox();
     if (!box) return [];
-    // Leaflet's cluster icons have no role or name (keyboard: false); the list is their accessible twin.
-    const icons = this.map().locator('.leaflet-marker-icon.cluster');
-    const found = await icons.evaluateAll((els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2, count: el.textContent ?? '' };
-      }),
-    );
     const margin = 24;
-    return found.filter((c) => c.x > box.x + margin && c.x < box.x + box.width - margin && c.y > box.y + margin && c.y < box.y + box.height - margin);
+    return (await drawnClusters(this.map())).filter(
+      (c) => c.x > box.x + margin && c.x < box.x + box.width - margin && c.y > box.y + margin && c.y < box.y + box.height - margin,
+    );
   }
 
   private async clickCluster(): Promise<void> {
@@ -767,12 +762,11 @@ export class Moves {
     }
     const target = this.dice.pick(clusters);
     this.say(`click a map cluster of ${target.count}`);
-    const before = await this.map().locator('.leaflet-marker-icon.cluster').first().elementHandle();
+    const zoom = await this.map().getAttribute('data-zoom');
     await this.page.mouse.click(target.x, target.y);
-    // The map zooms in and redraws its marks: wait for the old ones to go (not at full zoom, though).
-    await expect
-      .poll(() => before?.evaluate((el) => el.isConnected) ?? false, { timeout: 5_000 })
-      .toBe(false)
+    // The map zooms in and redraws its marks at the new zoom (not at full zoom, though).
+    await expect(this.map())
+      .not.toHaveAttribute('data-zoom', zoom ?? '', { timeout: 5_000 })
       .catch(() => this.say(`click a map cluster of ${target.count} (the map did not redraw)`));
   }
 
