@@ -303,3 +303,26 @@ fn disc_size(count: u32) -> u8 {
         _ => 3,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_look_has_its_own_place_in_the_table() {
+        let looks: Vec<Look> = Look::all().collect();
+        assert_eq!(looks.len(), FitClass::ALL.len() * (1 + DISC_SIZES.len()));
+        for (position, look) in looks.into_iter().enumerate() {
+            assert_eq!(look.index(), position);
+        }
+    }
+
+    #[test]
+    fn discs_grow_with_the_count_up_to_the_widest() {
+        let sizes: Vec<f64> = [2, 9, 10, 99, 100, 999, 1_000, 99_198]
+            .map(|count| DISC_SIZES[usize::from(disc_size(count))])
+            .to_vec();
+        assert_eq!(sizes, [28.0, 28.0, 34.0, 34.0, 40.0, 40.0, 46.0, 46.0]);
+        assert_eq!(DISC_SIZES.iter().copied().fold(0.0, f64::max), CLUSTER_MAX_PX);
+    }
+}

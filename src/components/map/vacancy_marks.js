@@ -46,17 +46,26 @@
       };
     },
 
+    _draw: function () {
+      this._countFont = null;
+      L.Canvas.prototype._draw.call(this);
+    },
+
     // The count, centred in its circle (just drawn by `_updateCircle`).
     _fillCount: function (layer) {
       if (!this._drawing || layer._empty()) {
         return;
       }
       var ctx = this._ctx, p = layer._point, options = layer.options;
+      // Setting the font parses it: once per drawing (Leaflet restores the context after).
+      if (this._countFont !== options.countFont) {
+        this._countFont = options.countFont;
+        ctx.font = options.countFont;
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+      }
       ctx.globalAlpha = 1;
       ctx.fillStyle = options.countColor;
-      ctx.font = options.countFont;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
       // Narrowed to fit inside the ring where the text is larger than the disc (a kiosk's
       // larger type, five-digit counts).
       var inside = 2 * layer._radius - options.weight - 2;
