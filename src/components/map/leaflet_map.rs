@@ -431,7 +431,7 @@ fn clicked_vacancy(event: &JsValue) -> Option<u32> {
     Some(id as u32)
 }
 
-/// A click on a cluster zooms in two levels around it (a click on a single point is the list's job).
+/// A click on a cluster zooms in two levels around its centre (a single's click opens its vacancy).
 fn zoom_into_cluster(map: &Map, event: &JsValue) {
     let Ok(cluster) = js_sys::Reflect::get(event, &"layer".into()) else {
         return;

@@ -323,6 +323,9 @@ mod tests {
             .map(|count| DISC_SIZES[usize::from(disc_size(count))])
             .to_vec();
         assert_eq!(sizes, [28.0, 28.0, 34.0, 34.0, 40.0, 40.0, 46.0, 46.0]);
-        assert_eq!(DISC_SIZES.iter().copied().fold(0.0, f64::max), CLUSTER_MAX_PX);
+        assert_eq!(
+            DISC_SIZES.iter().copied().fold(0.0, f64::max),
+            CLUSTER_MAX_PX
+        );
     }
 }

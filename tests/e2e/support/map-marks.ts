@@ -15,9 +15,10 @@ export interface DrawnMark {
  * a person sees these discs, and a screen reader reads the list, their accessible twin.
  */
 export async function drawnMarks(map: Locator): Promise<DrawnMark[]> {
+  // Leaflet adds the canvas with the first mark: none is no marks (not a wait).
   return map
     .locator('.leaflet-vacancies-pane canvas')
-    .evaluate((canvas) => (canvas as HTMLCanvasElement & { vacancyMarks(): DrawnMark[] }).vacancyMarks());
+    .evaluateAll((canvases) => canvases.flatMap((canvas) => (canvas as HTMLCanvasElement & { vacancyMarks(): DrawnMark[] }).vacancyMarks()));
 }
 
 /** The clusters among the marks in view. */
