@@ -946,7 +946,7 @@ async function main() {
   if (!args.peers) notes.push('Peers not measured (`--peers off`): their cells are empty.');
   notes.push(`Keyword matching for the peers: the folded keyword in title, employer, place and occupation name, or an occupation code starting with it, as crates/core/src/filter.rs does.`);
   notes.push('Passerelle\'s changes are set on the control found by its French label and dispatched as the browser would (`change` for selects, `input` for the keyword box); each is undone, untimed, before the next run.');
-  notes.push('Every timing ends two animation frames after the change is visible (the count and the map\'s `data-markers` both changed), i.e. once painted.');
+  notes.push('A filter change\'s timing ends once the frame where it is visible (the count and the map\'s `data-markers` both changed) has been painted; a first full map\'s, two animation frames after it is ready (Passerelle and peers alike).');
   const md = report(r);
   mkdirSync(path.dirname(args.out), { recursive: true });
   writeFileSync(args.out, md);
