@@ -122,6 +122,10 @@ pub fn TownPicker(
     };
 
     let expanded = move || open.get() && !text.read().trim().is_empty();
+    // The "no town matches" note stays after the field loses focus: it is still true then, and
+    // hiding it on blur moved the form up under a pointer already pressed on a level radio, so
+    // the click checked nothing (found by the random walk, seed 1605416544).
+    let unmatched = move || !text.read().trim().is_empty() && options.read().is_empty();
     let option_id = |i: usize| format!("town-option-{i}");
     let label_text = move || match label {
         Some(label) => label.get(),
@@ -140,7 +144,16 @@ pub fn TownPicker(
                 spellcheck="false"
                 aria-autocomplete="list"
                 aria-controls="town-options"
-                aria-describedby=move || if error.read().is_some() { "town-hint town-error" } else { "town-hint" }
+                aria-describedby=move || {
+                    let mut ids = String::from("town-hint");
+                    if unmatched() {
+                        ids.push_str(" town-note");
+                    }
+                    if error.read().is_some() {
+                        ids.push_str(" town-error");
+                    }
+                    ids
+                }
                 aria-invalid=move || error.read().is_some().to_string()
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
@@ -183,8 +196,8 @@ pub fn TownPicker(
                     }
                 }}
             </p>
-            {move || (expanded() && options.read().is_empty()).then(|| view! {
-                <p class="field-note">{t!(i18n, town_no_match, query = move || text.get())}</p>
+            {move || unmatched().then(|| view! {
+                <p class="field-note" id="town-note">{t!(i18n, town_no_match, query = move || text.get())}</p>
             })}
             {move || error.get().map(|e| view! { <p class="field-error" id="town-error">{e}</p> })}
         </div>
