@@ -447,7 +447,9 @@ export class Moves {
   // ---------- the counsellor desk and its hand-over ----------
 
   private async openDesk(): Promise<void> {
-    await this.page.getByRole('link', { name: this.t('desk_link'), exact: true }).click();
+    const link = this.page.getByRole('link', { name: this.t('desk_link'), exact: true });
+    await this.uncover(link);
+    await link.click();
     await expect(this.page.getByRole('heading', { level: 1, name: this.t('desk_title') })).toBeFocused();
   }
 
@@ -694,16 +696,39 @@ export class Moves {
     await expect(input).toHaveValue(label.split(' · ')[0].split(' / ')[0]);
   }
 
+  /**
+   * Town suggestions left open (a town typed, none picked) float over what follows the field, as
+   * a combobox's popup does. A person who wants what lies under them closes them first (Escape);
+   * the click would otherwise land on a suggestion, which is the "pick a town" move.
+   */
+  private async uncover(target: Locator): Promise<void> {
+    const suggestions = this.page.getByRole('listbox', { name: this.t('town_label') });
+    if (!(await suggestions.isVisible())) return;
+    await target.scrollIntoViewIfNeeded();
+    const covered = await target.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return hit !== null && !el.contains(hit) && hit.closest('[role="listbox"]') !== null;
+    });
+    if (!covered) return;
+    this.say('the town suggestions cover it: Escape closes them');
+    await this.townInput().press('Escape');
+    await expect(suggestions).toBeHidden();
+  }
+
   private async pickLevel(): Promise<void> {
     const level = this.dice.pick(levels);
-    this.say(`pick Dutch level ${level}`);
     const radio = this.page.getByRole('radio', { name: this.pattern(`level_${level}`, {}, true) }).first();
+    await this.uncover(radio);
+    this.say(`pick Dutch level ${level}`);
     await radio.check();
     await expect(radio).toBeChecked();
   }
 
   private async showJobs(): Promise<void> {
-    await this.page.getByRole('button', { name: this.t('show_jobs') }).click();
+    const button = this.page.getByRole('button', { name: this.t('show_jobs') });
+    await this.uncover(button);
+    await button.click();
     const townRequired = this.page.getByText(this.t('town_required'));
     await expect(this.resultsHeading().or(townRequired)).toBeVisible({ timeout: 15_000 });
     this.say(this.screen() === 'results' ? `press "show jobs" → ${this.short()}` : 'press "show jobs": asked for a town first');
@@ -716,6 +741,7 @@ export class Moves {
       this.say('press "use my location": still asking, button disabled');
       return;
     }
+    await this.uncover(button);
     await button.click();
     // The walk's browser grants no location: usually the person is told at once and picks a
     // town instead; headless Chromium sometimes leaves the permission request pending, and
