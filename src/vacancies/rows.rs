@@ -120,6 +120,12 @@ impl Rows {
     pub fn len(&self) -> usize {
         self.rows.len()
     }
+
+    /// The filters these rows passed, and the load they come from: both stay the same while
+    /// pages arrive and change when the person changes a filter or the town.
+    pub fn filtered_by(&self) -> (u64, Option<&FilterKey>) {
+        (self.generation, self.key.as_ref())
+    }
 }
 
 #[cfg(test)]

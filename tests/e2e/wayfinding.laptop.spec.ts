@@ -210,6 +210,32 @@ test.describe('wayfinding', () => {
     await expect(list.getByRole('listitem')).toHaveCount(40);
   });
 
+  test('after a filter change every row shown has its card, and the panel stays where it was scrolled', async ({ page, problems }, testInfo) => {
+    // A change builds its first cards at once and the others once it is painted; the list keeps
+    // their room meanwhile, so the filters do not jump under the person's pointer.
+    const app = new Passerelle(page, 'fr');
+    await page.goto(`/jobs?town=${mons.nis}&lang=fr`);
+    await app.waitForAllVacancies();
+    const list = page.getByRole('list', { name: app.t('list_label') });
+    await expect(list.getByRole('listitem')).toHaveCount(20);
+    const contract = page.getByLabel(app.t('filter_contract'));
+    await contract.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const panel = page.getByRole('region', { name: app.t('results_title', { town: mons.name }) });
+    const scrolled = await panel.evaluate((el) => el.scrollTop);
+    expect(scrolled, 'the panel is scrolled down to its filters').toBeGreaterThan(0);
+
+    await contract.selectOption('permanent');
+    await expect(page).toHaveURL(/[?&]contract=permanent/);
+    await expect(list.getByRole('listitem')).toHaveCount(20);
+    await expect(list.getByRole('listitem').filter({ hasNotText: app.t('contract_permanent') })).toHaveCount(0);
+    // "20 offres affichées sur 1 234": the words before the total.
+    const shownTwenty = app.t('list_shown_other', { shown: 20, count: '§' }).split('§')[0];
+    await expect(page.getByRole('status').filter({ hasText: shownTwenty })).toBeVisible();
+    expect(await panel.evaluate((el) => el.scrollTop)).toBe(scrolled);
+    await app.screenshot('results-after-filter-change', testInfo.project.name);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
   test('the "choose a town first" message follows a language switch', async ({ page }) => {
     // Found by the random walk: the message kept the language it was first shown in.
     const app = new Passerelle(page, 'fr');

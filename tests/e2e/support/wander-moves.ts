@@ -825,9 +825,28 @@ export class Moves {
     await button.click();
   }
 
+  /**
+   * Waits until every row the list says it shows ("20 of 9,944 shown") has its card: after a
+   * filter change the first cards come at once and the rest once the change is painted.
+   */
+  private async expectEveryCardBuilt(): Promise<void> {
+    const keys = ['list_shown_one', 'list_shown_other'];
+    const status = this.page.getByRole('status').filter({
+      hasText: new RegExp(keys.map((key) => this.pattern(key, { shown: '.+', count: '.+' }).source).join('|')),
+    });
+    await expect
+      .poll(async () => {
+        // `shown` comes first in every language; thousands are grouped with a (narrow) no-break space.
+        const shown = /\d[\d\u00a0\u202f.,]*/.exec((await status.textContent()) ?? '')?.[0] ?? '';
+        return Number(shown.replace(/\D/g, '')) - (await this.cards().count());
+      }, { message: 'cards built for every row shown' })
+      .toBe(0);
+  }
+
   private async openFromList(): Promise<void> {
     // A person reads the count first: wait for the whole list, so the same card is picked on replay.
     await this.expectCountFinal();
+    if (await this.list().isVisible()) await this.expectEveryCardBuilt();
     const cards = this.cards();
     const count = await cards.count();
     if (count === 0) {
@@ -851,6 +870,7 @@ export class Moves {
       this.say('press "show more": not offered');
       return;
     }
+    await this.expectEveryCardBuilt();
     const before = await this.cards().count();
     this.say(`press "show more" (${before} shown)`);
     await button.click();
