@@ -101,7 +101,8 @@ pub fn VacancyList(
             filters,
         }
     });
-    let items = Memo::new(move |_| shown.with(|s| s.items.clone()));
+    // Rows shown, cards built or not: what the status and "show more" count.
+    let shown_count = Memo::new(move |_| shown.with(|s| s.items.len()));
     let total = move || results.rows.read().len();
     // One listener each on the list for pointer and focus, not four on every card: the card
     // under the pointer or holding focus is found from the event's target.
@@ -112,8 +113,9 @@ pub fn VacancyList(
             .and_then(|el| el.closest("[data-vacancy-id]").ok().flatten())
             .and_then(|card| card.get_attribute("data-vacancy-id"))
             .and_then(|id| id.parse::<u32>().ok())?;
-        items.with_untracked(|items| {
-            items
+        shown.with_untracked(|shown| {
+            shown
+                .items
                 .iter()
                 .find(|item| item.vacancy.id == id)
                 .map(|item| item.vacancy.location())
@@ -150,10 +152,10 @@ pub fn VacancyList(
                 </ol>
                 <p class="list-shown" role="status">
                     {move || t_string!(i18n, list_shown,
-                        shown = format_count(i18n.get_locale(), items.read().len()),
+                        shown = format_count(i18n.get_locale(), shown_count.get()),
                         count = LocalCount::new(i18n.get_locale(), total())).to_string()}
                 </p>
-                <Show when=move || items.read().len() < total()>
+                <Show when=move || shown_count.get() < total()>
                     <button type="button" class="button button-secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                         {t!(i18n, show_more)}
                     </button>
