@@ -9,6 +9,7 @@
 //        [--shell wasm=BYTES,js=BYTES,css=BYTES] [--named-wasm PATH] [--out target/bench-browser.md]
 //        [--only filter,load,panzoom,memory,lcp,loader,api,profile,trace]   (a subset, while developing)
 //        [--peers off]   (Passerelle alone: an A/B of two builds in minutes, not the peers' table)
+//        [--profile-change reach|keyword|contract]   (the change the CPU profile samples; reach)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -41,7 +42,7 @@ const failures = [];
 const notes = [];
 
 function parseArgs(argv) {
-  const o = { runs: 5, peerRuns: 3, loads: 3, out: path.join(ROOT, 'target', 'bench-browser.md'), only: null, shell: null, namedWasm: null, peers: true };
+  const o = { runs: 5, peerRuns: 3, loads: 3, out: path.join(ROOT, 'target', 'bench-browser.md'), only: null, shell: null, namedWasm: null, peers: true, profileChange: 'reach' };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} wants a value`);
@@ -54,6 +55,7 @@ function parseArgs(argv) {
     else if (flag === '--shell') o.shell = Object.fromEntries(value.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
     else if (flag === '--named-wasm') o.namedWasm = value;
     else if (flag === '--peers' && ['on', 'off'].includes(value)) o.peers = value === 'on';
+    else if (flag === '--profile-change' && ['reach', 'keyword', 'contract'].includes(value)) o.profileChange = value;
     else throw new Error(`unknown argument ${flag}`);
   }
   if (!o.url) throw new Error('--url of a running stand-in (release, 200,000 vacancies) is required');
@@ -420,7 +422,8 @@ async function lcp(browser, rate) {
   }
 }
 
-/** A CDP sampling profile of one Dutch-reach change at 4×, 100k in reach, wasm with names. */
+/** A CDP sampling profile of one filter change (`--profile-change`, the Dutch reach unless told)
+ *  at 4×, 100k in reach, wasm with names. */
 async function profileFilterChange(browser) {
   const { context, page, cdp } = await openPage(browser);
   let named = false;
@@ -436,13 +439,13 @@ async function profileFilterChange(browser) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     // The control is found first so Playwright's own page scripts stay out of the profile.
-    const reach = CHANGES[0];
-    const control = await page.getByLabel(reach.label, { exact: true }).elementHandle();
+    const change = CHANGES.find((c) => c.key === args.profileChange);
+    const control = await page.getByLabel(change.label, { exact: true }).elementHandle();
     await cdp.send('Profiler.start');
     const times = [];
     for (let i = 0; i < 3; i++) {
-      times.push((await timeControl(page, reach, reach.to, control)).ms);
-      times.push((await timeControl(page, reach, reach.back, control)).ms);
+      times.push((await timeControl(page, change, change.to, control)).ms);
+      times.push((await timeControl(page, change, change.back, control)).ms);
     }
     const { profile } = await cdp.send('Profiler.stop');
     const r = { ms: median(times) };
@@ -457,7 +460,7 @@ async function profileFilterChange(browser) {
     const total = all.reduce((s, f) => s + f.ms, 0);
     const top = all.filter((f) => f.name !== '(program)' && f.name !== '(idle)').slice(0, 15)
       .map((f) => ({ ...f, shareOfJs: f.ms / (total - program - idle) }));
-    return { ms: r.ms, top, program, idle, total, file, named };
+    return { ms: r.ms, what: change.what, top, program, idle, total, file, named };
   } finally {
     await context.close();
   }
@@ -767,7 +770,7 @@ function report(r) {
       'Wasm memory only grows: the figure is the high-water mark of the load. Peers: JS heap only (they have no wasm), points included.', '');
   }
   if (r.profile) {
-    push(`## Where a Dutch-reach change spends its time at 4×, ${WAVRE.name}`, '', `Three changes there and back (median ${ms(r.profile.ms)} each), sampled every 200 µs by the CDP Profiler ` +
+    push(`## Where a filter change, ${r.profile.what}, spends its time at 4×, ${WAVRE.name}`, '', `Three changes there and back (median ${ms(r.profile.ms)} each), sampled every 200 µs by the CDP Profiler ` +
       `(${r.profile.named ? 'wasm with its name section, built like the shipped one' : 'shipped wasm, no names'}); saved as \`${path.relative(ROOT, r.profile.file)}\` (open in DevTools → Performance). Top self time:`, '',
     '| function | self | share of all samples | share without (program) and (idle) |', '|---|---:|---:|---:|',
     ...r.profile.top.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${ms(f.ms)} | ${(f.share * 100).toFixed(1)}% | ${(f.shareOfJs * 100).toFixed(1)}% |`), '',
@@ -933,7 +936,7 @@ async function main() {
       for (const t of TOWNS) r.trace[t.key] = await step('trace', `trace of filter changes at 4×, ${t.name}`, () => traceFilterChanges(browser, t));
       r.panZoomTrace = await step('trace', `trace of pan/zoom at 4×, ${WAVRE.name}`, () => tracePanZoom(browser));
     }
-    r.profile = await step('profile', `CPU profile of a Dutch-reach change at 4×, ${WAVRE.name}`, () => profileFilterChange(browser));
+    r.profile = await step('profile', `CPU profile of a filter change (${args.profileChange}) at 4×, ${WAVRE.name}`, () => profileFilterChange(browser));
     if (wanted('profile') && !args.namedWasm) notes.push('The profile ran on the shipped wasm (no --named-wasm): wasm functions show as numbers.');
     r.api = await step('api', 'the raw API from node', rawApi);
   } finally {

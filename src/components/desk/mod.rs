@@ -36,7 +36,6 @@ use passerelle_core::filter::SearchArea;
 use passerelle_core::view_state::DroppedParam;
 use passerelle_core::zone::{ZoneArea, ZoneView};
 use shortlist::ShortlistPanel;
-use std::sync::Arc;
 use table::DeskTable;
 use towns::DeskTowns;
 
@@ -189,18 +188,13 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
     let points = Signal::derive(move || {
         let mine = dutch.get();
         load.state.with(|l| {
-            Arc::new(
-                rows.read()
-                    .iter()
-                    .filter_map(|r| {
-                        let level = l.vacancies.items().get(r.index)?.dutch_level;
-                        MapPoint::of_loaded(
-                            &l.vacancies,
-                            r.index,
-                            FitClass::of_vacancy(level, mine),
-                        )
-                    })
-                    .collect::<Vec<_>>(),
+            let items = l.vacancies.items();
+            MapPoint::all_of(
+                &l.vacancies,
+                rows.read().iter().map(|r| {
+                    let level = items.get(r.index).and_then(|v| v.dutch_level);
+                    (r.index, FitClass::of_vacancy(level, mine))
+                }),
             )
         })
     });

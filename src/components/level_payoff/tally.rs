@@ -18,6 +18,19 @@ pub struct LevelTally {
 }
 
 impl LevelTally {
+    /// What of `state` the counts depend on: the person's level and reach only move the
+    /// chart's marker, the open vacancy and the language nothing.
+    pub fn counted_view(state: &ViewState) -> ViewState {
+        ViewState {
+            dutch: MyDutch::Unknown,
+            reach: Reach::All,
+            vacancy: None,
+            applying: false,
+            lang: None,
+            ..state.clone()
+        }
+    }
+
     /// The counts for `load` under `state`, reusing `previous` when only new vacancies arrived.
     /// Returns whether anything changed.
     pub fn update(
@@ -25,14 +38,7 @@ impl LevelTally {
         load: &LoadState,
         state: &ViewState,
     ) -> (LevelTally, bool) {
-        let key = ViewState {
-            dutch: MyDutch::Unknown,
-            reach: Reach::All,
-            vacancy: None,
-            applying: false,
-            lang: None,
-            ..state.clone()
-        };
+        let key = Self::counted_view(state);
         let (mut tally, fresh) = match previous {
             Some(p) if p.generation == load.generation && p.key.as_ref() == Some(&key) => {
                 (p, false)
@@ -130,6 +136,28 @@ mod tests {
         let (same, changed) = LevelTally::update(Some(narrow.clone()), &load, &medium);
         assert!(!changed);
         assert_eq!(same, narrow);
+    }
+
+    #[test]
+    fn the_counted_view_counts_as_the_view_it_comes_from() {
+        let mut load = new_load();
+        for page in pages(500, 100) {
+            load.vacancies.accept(0, page).expect("well-formed page");
+        }
+        let state = ViewState {
+            dutch: MyDutch::Level(DutchLevel::Basic),
+            reach: Reach::Within,
+            vacancy: Some(7),
+            ..view("lasser", 40)
+        };
+        let counted = LevelTally::counted_view(&state);
+        assert_eq!(LevelTally::counted_view(&counted), counted);
+        let (from_view, _) = LevelTally::update(None, &load, &state);
+        let (from_counted, _) = LevelTally::update(None, &load, &counted);
+        assert_eq!(from_counted, from_view);
+        assert!(from_view.counts.total() > 0);
+        // A filter the counts depend on stays in it.
+        assert_ne!(LevelTally::counted_view(&view("", 40)), counted);
     }
 
     #[test]

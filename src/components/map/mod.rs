@@ -59,6 +59,17 @@ impl MapPoint {
         })
     }
 
+    /// The points of the load's vacancies at these `(index, class)`: every filter change
+    /// builds one per vacancy shown (50,000 around Wavre), in a vector sized once.
+    pub fn all_of(
+        loaded: &LoadedVacancies,
+        shown: impl ExactSizeIterator<Item = (usize, FitClass)>,
+    ) -> Arc<Vec<Self>> {
+        let mut points = Vec::with_capacity(shown.len());
+        points.extend(shown.filter_map(|(index, class)| Self::of_loaded(loaded, index, class)));
+        Arc::new(points)
+    }
+
     pub fn location(&self) -> LatLon {
         self.input.location()
     }
