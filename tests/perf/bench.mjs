@@ -6,11 +6,11 @@
 // cannot read as done. Run through `cargo xtask bench --browser`, which builds the release app
 // and stand-in, starts the stand-in with 200,000 vacancies and passes:
 //   node tests/perf/bench.mjs --url http://127.0.0.1:PORT [--runs 5] [--peer-runs 3] [--loads 3]
-//        [--shell wasm=BYTES,js=BYTES,css=BYTES] [--named-wasm PATH] [--out target/bench-browser.md]
+//        [--shell wasm=BYTES,js=BYTES,css=BYTES] [--named-wasm DIR] [--out target/bench-browser.md]
 //        [--only filter,load,panzoom,memory,lcp,loader,api,profile,trace]   (a subset, while developing)
 //        [--peers off]   (Passerelle alone: an A/B of two builds in minutes, not the peers' table)
 //        [--profile-change reach|keyword|contract]   (the change the CPU profile samples; reach)
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -428,8 +428,11 @@ async function profileFilterChange(browser) {
   const { context, page, cdp } = await openPage(browser);
   let named = false;
   if (args.namedWasm) {
-    const body = readFileSync(args.namedWasm);
-    await page.route('**/*_bg.wasm', (route) => route.fulfill({ body, contentType: 'application/wasm' }));
+    // Each wasm file (the main part and the screens split out of it) from its named copy.
+    await page.route('**/*.wasm', (route) => {
+      const file = path.join(args.namedWasm, path.basename(new URL(route.request().url()).pathname));
+      return existsSync(file) ? route.fulfill({ body: readFileSync(file), contentType: 'application/wasm' }) : route.continue();
+    });
     named = true;
   }
   try {
@@ -761,6 +764,9 @@ function report(r) {
     push('A filter change ends when the frame holding it has been painted: a message posted from that frame\'s callback runs once its style, layout and paint are done, ' +
       'where Interaction to Next Paint ends. Until December 2026 it ended at the next frame callback, a whole frame later; Passerelle\'s medians that way (1× / 4×): ' +
       `${former.join('; ')}.`, '');
+    // Every run, so a median near its target can be told from a few slow runs on a busy host.
+    const each = TOWNS.flatMap((t) => CHANGES.map((c) => `${t.name} ${c.key} ${(r.filter[t.key]?.[`${c.key}@4`]?.all ?? []).map((x) => Math.round(x)).join(' / ')} ms`));
+    push(`Passerelle's filter changes at 4×, every run in order: ${each.join('; ')}.`, '');
   }
   if (m) {
     push(`Memory: \`Runtime.getHeapUsage\`.usedSize after \`HeapProfiler.collectGarbage\` for the JS heap, \`memory.buffer.byteLength\` of the wasm instance (from Trunk's ` +

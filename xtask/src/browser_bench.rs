@@ -2,7 +2,7 @@
 //! Leaflet.markercluster, supercluster) in one headless Chromium at 1× and 4× CPU, on the same
 //! points from the release stand-in with 200,000 vacancies, plus the loader at scale; the table
 //! goes to `target/bench-browser.md`. `tests/perf/bench.mjs` measures; this builds, starts the
-//! stand-in and hands it the app shell's sizes and a named copy of the wasm for its profile.
+//! stand-in and hands it the app shell's sizes and named copies of the wasm for its profile.
 //!
 //! It reports and never judges a timing, but fails when a figure could not be taken.
 
@@ -95,7 +95,7 @@ fn chromium() -> Result<Done> {
 fn bench(o: &BrowserOptions) -> Result<Done> {
     let root = repo_root();
     let shell = size::shell_brotli_by_kind(&root.join("dist"))?;
-    let named = size::named_wasm()?;
+    let named = size::named_wasm_dir(&root.join("dist"))?;
     let work = target_dir().join("bench-browser");
     // A fresh database: nothing here applies, but the stand-in wants one.
     let _ = std::fs::remove_dir_all(&work);

@@ -238,13 +238,54 @@ pub fn named_wasm() -> Result<PathBuf> {
     let out_dir = target.join("size");
     fs::create_dir_all(&out_dir)?;
     let named = out_dir.join("passerelle_named.wasm");
+    optimise_keeping_names(&bindgen, &named)?;
+    Ok(named)
+}
+
+/// wasm-opt as the split hook runs it for a shipped build, but keeping the function names.
+fn optimise_keeping_names(wasm: &Path, output: &Path) -> Result {
     run(Command::new("wasm-opt")
         .arg(format!("-O{}", split::WASM_OPT_LEVEL))
         .arg("--debuginfo")
-        .arg(&bindgen)
+        .arg(wasm)
         .arg("--output")
-        .arg(&named))?;
-    Ok(named)
+        .arg(output))
+}
+
+/// Every wasm file of `dist` optimised as shipped but keeping its names, under its shipped
+/// name in one folder: the browser bench serves them in place of the shipped ones, so its CPU
+/// profile names the functions of the main part and of every screen split out of it.
+pub fn named_wasm_dir(dist: &Path) -> Result<PathBuf> {
+    let out_dir = target_dir().join("size").join("named-dist");
+    if out_dir.exists() {
+        fs::remove_dir_all(&out_dir)?;
+    }
+    fs::create_dir_all(&out_dir)?;
+    let mut named = 0;
+    for entry in fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".wasm") {
+            continue;
+        }
+        let source = if name.ends_with("_bg.wasm") {
+            split::main_part_before_wasm_opt()
+        } else {
+            split::parts_before_wasm_opt().join(&name)
+        };
+        if !source.is_file() {
+            return Err(format!(
+                "{} is missing: `trunk build --release` writes it next to {name}",
+                source.display()
+            )
+            .into());
+        }
+        optimise_keeping_names(&source, &out_dir.join(&name))?;
+        named += 1;
+    }
+    if named == 0 {
+        return Err(format!("{} holds no wasm to name", dist.display()).into());
+    }
+    Ok(out_dir)
 }
 
 /// Runs `twiggy <args> --format csv <wasm>` and returns its rows as fields.

@@ -51,6 +51,12 @@ pub fn main_part_before_wasm_opt() -> PathBuf {
     work_dir().join(format!("{BIN}_bg.wasm"))
 }
 
+/// The split parts as wasm-split wrote them, before wasm-opt (names kept), each under its
+/// shipped name: a CPU profile of the release build reads its functions' names from them.
+pub fn parts_before_wasm_opt() -> PathBuf {
+    work_dir().join("parts")
+}
+
 /// Which wasm parts (file names in dist/) each split screen needs, a line per screen:
 /// `screen<TAB>part part …`.
 pub fn screens_file() -> PathBuf {
@@ -101,6 +107,8 @@ fn split(input: &Path, staging: &Path) -> Result {
     let loader_path = staging.join(&loader_name);
     let mut loader = fs::read_to_string(&loader_path)?;
     let mut renamed_parts = std::collections::HashMap::new();
+    let named_parts = parts_before_wasm_opt();
+    fs::create_dir_all(&named_parts)?;
     for part in &split.split_modules {
         let stem = part
             .file_stem()
@@ -109,6 +117,7 @@ fn split(input: &Path, staging: &Path) -> Result {
             .to_string();
         let renamed = format!("{stem}{suffix}.wasm");
         wasm_opt(part, &staging.join(&renamed))?;
+        fs::copy(part, named_parts.join(&renamed))?;
         fs::remove_file(part)?;
         let old = format!("\"./{stem}.wasm\"");
         if !loader.contains(&old) {
