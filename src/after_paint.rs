@@ -1,5 +1,6 @@
 //! Work that can wait until a change is on screen: what a filter change must show at once (the
 //! map, the count, the first cards) goes first; the rest follows once that frame is painted.
+//! Only for what cannot move what is already shown (the list keeps its cards' room meanwhile).
 
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -11,30 +12,6 @@ use wasm_bindgen::JsCast;
 /// whatever happens. Safari has no `requestIdleCallback`: there, in a task after the next frame.
 pub fn notify_when_idle_after_paint(painted: Trigger) {
     when_idle_after_paint(move || painted.notify());
-}
-
-/// A copy of `source` that takes each of its changes once the frame showing the change has
-/// been painted: what is computed from the copy stays out of that frame. The first value is
-/// taken at once.
-pub fn settled_after_paint<T>(source: Memo<T>) -> ReadSignal<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let settled = RwSignal::new(source.get_untracked());
-    Effect::new(move |ran: Option<()>| {
-        source.track();
-        if ran.is_some() {
-            // The latest value when it runs: changes made before then are taken together.
-            when_idle_after_paint(move || {
-                if let Some(now) = source.try_get_untracked() {
-                    if settled.try_with_untracked(|s| *s != now) == Some(true) {
-                        settled.try_set(now);
-                    }
-                }
-            });
-        }
-    });
-    settled.read_only()
 }
 
 fn when_idle_after_paint(then: impl FnOnce() + 'static) {

@@ -9,7 +9,6 @@ mod summary;
 pub use filters::open_beside_the_list;
 pub use summary::LoadSummary;
 
-use crate::after_paint::settled_after_paint;
 pub use crate::api::use_api;
 use crate::components::kiosk::ContinueOnPhone;
 use crate::components::level_payoff::{LevelPayoff, LevelTally};
@@ -105,17 +104,14 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
     let results = VacancyResults::new(use_api(), homes, filters);
     provide_context(results);
     // Counted as pages arrive, whether or not the chart is on screen (it hides with the filters).
-    // A change of filters reaches the counts once the map and list showing it are painted: a
-    // keyword or contract change counts every loaded vacancy again (about 7 ms of a filter
-    // change's 90 at 100,000 in reach on a phone-class CPU), and they need not wait for it.
-    let counted_view =
-        settled_after_paint(Memo::new(move |_| LevelTally::counted_view(&state.read())));
+    // Counted in the frame that shows a filter change, not after it: the chart sits above the
+    // list, and a sentence that rewraps a frame later moved the list under a pointer.
     let level_tally = Memo::new_owning(move |previous: Option<LevelTally>| {
-        let view = counted_view.read();
+        let state = state.read();
         results
             .load
             .state
-            .with(|load| LevelTally::update(previous, load, &view))
+            .with(|load| LevelTally::update(previous, load, &state))
     });
     provide_context(CurrentView(state));
     let traits = Memo::new(move |_| results.load.state.with(|l| l.vacancies.traits()));
