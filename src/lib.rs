@@ -9,11 +9,9 @@
 //!   every mode reads them.
 //! - `split`: screens loaded on demand, cut out of the start page's wasm in the release build.
 //! - `focus`: where keyboard focus goes when the view changes.
-//! - `after_paint`: work that waits until a change is on screen.
 //! - `i18n` + `labels`: interface languages and translated names of core values.
 //! - `components`: the UI, a folder per feature; `components::map` is the one owner of Leaflet.
 
-mod after_paint;
 mod api;
 mod app;
 mod components;
