@@ -10,6 +10,7 @@
 //        [--only filter,load,panzoom,memory,lcp,loader,api,profile,trace]   (a subset, while developing)
 //        [--peers off]   (Passerelle alone: an A/B of two builds in minutes, not the peers' table)
 //        [--profile-change reach|keyword|contract]   (the change the CPU profile samples; reach)
+//        [--profile-town mons|wavre]   (the town it is sampled around; wavre, 100k in reach)
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -42,7 +43,7 @@ const failures = [];
 const notes = [];
 
 function parseArgs(argv) {
-  const o = { runs: 5, peerRuns: 3, loads: 3, out: path.join(ROOT, 'target', 'bench-browser.md'), only: null, shell: null, namedWasm: null, peers: true, profileChange: 'reach' };
+  const o = { runs: 5, peerRuns: 3, loads: 3, out: path.join(ROOT, 'target', 'bench-browser.md'), only: null, shell: null, namedWasm: null, peers: true, profileChange: 'reach', profileTown: 'wavre' };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} wants a value`);
@@ -56,6 +57,7 @@ function parseArgs(argv) {
     else if (flag === '--named-wasm') o.namedWasm = value;
     else if (flag === '--peers' && ['on', 'off'].includes(value)) o.peers = value === 'on';
     else if (flag === '--profile-change' && ['reach', 'keyword', 'contract'].includes(value)) o.profileChange = value;
+    else if (flag === '--profile-town') o.profileTown = value;
     else throw new Error(`unknown argument ${flag}`);
   }
   if (!o.url) throw new Error('--url of a running stand-in (release, 200,000 vacancies) is required');
@@ -422,6 +424,13 @@ async function lcp(browser, rate) {
   }
 }
 
+/** The town profiled (`--profile-town`): Wavre (100k in reach) unless told. */
+const profileTown = () => {
+  const town = TOWNS.find((t) => t.key === args.profileTown);
+  if (!town) throw new Error(`--profile-town: one of ${TOWNS.map((t) => t.key).join(', ')}`);
+  return town;
+};
+
 /** A CDP sampling profile of one filter change (`--profile-change`, the Dutch reach unless told)
  *  at 4×, 100k in reach, wasm with names. */
 async function profileFilterChange(browser) {
@@ -436,7 +445,7 @@ async function profileFilterChange(browser) {
     named = true;
   }
   try {
-    await page.goto(jobsUrl(WAVRE));
+    await page.goto(jobsUrl(profileTown()));
     await waitReady(page);
     await setRate(cdp, 4);
     await cdp.send('Profiler.enable');
@@ -776,7 +785,7 @@ function report(r) {
       'Wasm memory only grows: the figure is the high-water mark of the load. Peers: JS heap only (they have no wasm), points included.', '');
   }
   if (r.profile) {
-    push(`## Where a filter change, ${r.profile.what}, spends its time at 4×, ${WAVRE.name}`, '', `Three changes there and back (median ${ms(r.profile.ms)} each), sampled every 200 µs by the CDP Profiler ` +
+    push(`## Where a filter change, ${r.profile.what}, spends its time at 4×, ${profileTown().name}`, '', `Three changes there and back (median ${ms(r.profile.ms)} each), sampled every 200 µs by the CDP Profiler ` +
       `(${r.profile.named ? 'wasm with its name section, built like the shipped one' : 'shipped wasm, no names'}); saved as \`${path.relative(ROOT, r.profile.file)}\` (open in DevTools → Performance). Top self time:`, '',
     '| function | self | share of all samples | share without (program) and (idle) |', '|---|---:|---:|---:|',
     ...r.profile.top.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${ms(f.ms)} | ${(f.share * 100).toFixed(1)}% | ${(f.shareOfJs * 100).toFixed(1)}% |`), '',
@@ -942,7 +951,7 @@ async function main() {
       for (const t of TOWNS) r.trace[t.key] = await step('trace', `trace of filter changes at 4×, ${t.name}`, () => traceFilterChanges(browser, t));
       r.panZoomTrace = await step('trace', `trace of pan/zoom at 4×, ${WAVRE.name}`, () => tracePanZoom(browser));
     }
-    r.profile = await step('profile', `CPU profile of a filter change (${args.profileChange}) at 4×, ${WAVRE.name}`, () => profileFilterChange(browser));
+    r.profile = await step('profile', `CPU profile of a filter change (${args.profileChange}) at 4×, ${profileTown().name}`, () => profileFilterChange(browser));
     if (wanted('profile') && !args.namedWasm) notes.push('The profile ran on the shipped wasm (no --named-wasm): wasm functions show as numbers.');
     r.api = await step('api', 'the raw API from node', rawApi);
   } finally {
