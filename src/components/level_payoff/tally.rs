@@ -20,7 +20,7 @@ pub struct LevelTally {
 impl LevelTally {
     /// What of `state` the counts depend on: the person's level and reach only move the
     /// chart's marker, the open vacancy and the language nothing.
-    pub fn counted_view(state: &ViewState) -> ViewState {
+    fn counted_view(state: &ViewState) -> ViewState {
         ViewState {
             dutch: MyDutch::Unknown,
             reach: Reach::All,
