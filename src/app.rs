@@ -9,7 +9,7 @@ use crate::components::handover::{ShortlistPage, SHORTLIST_PATH};
 use crate::components::header::{sync_locale_from_url, Header};
 use crate::components::kiosk::KioskSession;
 use crate::components::level_payoff::DutchCourses;
-use crate::components::map::Tiles;
+use crate::components::map::{load_leaflet, Tiles};
 use crate::components::results::ResultsPage;
 use crate::components::start::StartPage;
 use crate::components::status::ErrorNotice;
@@ -18,7 +18,7 @@ use crate::focus::focus_after_render;
 use crate::i18n::*;
 use crate::labels::api_error;
 use crate::mode::{kiosk_tried_in_address, Mode};
-use crate::split::{fetch_ahead, split_screen, SplitScreen};
+use crate::split::{fetch_ahead, split_screen, ScreenResult, ScreenUnavailable, SplitScreen};
 use crate::url_state::{DESK_PATH, RESULTS_PATH, ZONE_PATH};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -37,7 +37,8 @@ pub fn App() -> impl IntoView {
     // `<I18nContextProvider>` takes over a context it finds (see `i18n::provide_initial_locale`).
     provide_initial_locale();
     // Personal data does not outlive its retention time just because nobody reads it again.
-    crate::storage::sweep_expired();
+    // When idle: the first screen does not wait for it, and every read checks the age itself.
+    request_idle_callback(crate::storage::sweep_expired);
     view! {
         <I18nContextProvider>
             <Router>
@@ -77,8 +78,11 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
     ));
     provide_context(DutchCourses(config.dutch_courses_url.clone()));
     // Nearly every visit goes from the start page to the results: fetch that screen's code
-    // while the visitor picks a town, so that choosing one does not wait for it.
-    request_idle_callback(|| fetch_ahead(preload_results_screen()));
+    // and Leaflet while the visitor picks a town, so that choosing one does not wait for them.
+    request_idle_callback(|| {
+        fetch_ahead(preload_results_screen());
+        fetch_ahead(load_leaflet());
+    });
     let tiles = config.tile_url.clone().map(|url| Tiles { url });
     let tile_attribution = config.tile_attribution.clone();
     let screens = move || {
@@ -91,12 +95,12 @@ fn Configured(config: RuntimeConfig, mode: Mode) -> impl IntoView {
                     <Route path=path!("/") view=StartPage />
                     <Route path=path!("/jobs") view=move || {
                         let tiles = tiles.clone();
-                        view! { <SplitScreen load=move || results_screen(tiles.clone()) /> }
+                        view! { <SplitScreen load=move || with_map(results_screen(tiles.clone())) /> }
                     } />
                     <Route path=path!("/applications") view=|| view! { <SplitScreen load=applications_screen /> } />
                     <Route path=path!("/desk") view=move || {
                         let tiles = desk_tiles.clone();
-                        view! { <SplitScreen load=move || desk_screen(tiles.clone()) /> }
+                        view! { <SplitScreen load=move || with_map(desk_screen(tiles.clone())) /> }
                     } />
                     <Route path=path!("/shortlist") view=|| view! { <SplitScreen load=shortlist_screen /> } />
                     <Route path=path!("/zone") view=|| view! { <SplitScreen load=zone_screen /> } />
@@ -129,6 +133,16 @@ split_screen! {
     }
 }
 
+/// A screen with a map: its part, and Leaflet, which the start page does without. Both are
+/// fetched at once; either failing is the screen's "cannot be loaded" notice, and its retry
+/// tries both again.
+async fn with_map(screen: impl std::future::Future<Output = ScreenResult>) -> ScreenResult {
+    let leaflet = load_leaflet();
+    let view = screen.await?;
+    leaflet.await.map_err(|_| ScreenUnavailable)?;
+    Ok(view)
+}
+
 /// Someone arriving on a screen's address (a shared link, a reload, a kiosk's code opened on a
 /// phone) needs that screen's part at once: fetch it beside the runtime config, not after it.
 /// A kiosk deployment is known from its config only, so its session's part waits for that,
@@ -138,9 +152,15 @@ fn preload_screen_at(path: &str) {
         fetch_ahead(preload_kiosk_session());
     }
     match path {
-        RESULTS_PATH => fetch_ahead(preload_results_screen()),
+        RESULTS_PATH => {
+            fetch_ahead(preload_results_screen());
+            fetch_ahead(load_leaflet());
+        }
         APPLICATIONS_PATH => fetch_ahead(preload_applications_screen()),
-        DESK_PATH => fetch_ahead(preload_desk_screen()),
+        DESK_PATH => {
+            fetch_ahead(preload_desk_screen());
+            fetch_ahead(load_leaflet());
+        }
         SHORTLIST_PATH => fetch_ahead(preload_shortlist_screen()),
         ZONE_PATH => fetch_ahead(preload_zone_screen()),
         _ => {}

@@ -1,7 +1,7 @@
 //! The runtime configuration, read from `config.json` beside `index.html`, so one build serves
 //! any deployment.
 
-use super::http::get_json;
+use super::http::{get_text, parse, take_early_answer};
 use super::ApiError;
 use gloo_net::http::Request;
 use passerelle_core::kiosk::KioskConfig;
@@ -65,11 +65,21 @@ impl RuntimeConfig {
 }
 
 /// Loads and checks `config.json`.
+///
+/// `index.html` asks for it while the wasm downloads and hands the answer over as
+/// `window.passerelleConfig` (see there): read at once, it lets the start page be built in the
+/// wasm's first task, with no "loading" frame and second task before it. Without that
+/// answer (another page, or a browser whose script failed), the app asks itself.
 pub async fn load_config() -> Result<RuntimeConfig, ApiError> {
-    get_json::<RuntimeConfig>(Request::get("/config.json"))
-        .await?
-        .validated()
+    let text = match take_early_answer(EARLY_ANSWER).await {
+        Some(answer) => answer?,
+        None => get_text(Request::get("/config.json")).await?,
+    };
+    parse::<RuntimeConfig>(&text)?.validated()
 }
+
+/// The global `index.html` puts its `config.json` answer under.
+const EARLY_ANSWER: &str = "passerelleConfig";
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ use passerelle_core::api::Problem;
 use passerelle_core::retry::parse_retry_after;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 /// Long enough for a 1,000-item page on slow mobile data, short enough not to hang forever.
@@ -90,6 +91,11 @@ async fn fetch_text(
         .and_then(|value| parse_retry_after(&value, js_sys::Date::now() / 1000.0));
     let text = response.text().await.map_err(|e| deadline.error(e))?;
     deadline.finish();
+    answer(status, text, retry_after)
+}
+
+/// The body of a 2xx answer, or the error an answer with another status means.
+fn answer(status: u16, text: String, retry_after: Option<Duration>) -> Result<String, ApiError> {
     if (200..300).contains(&status) {
         Ok(text)
     } else {
@@ -103,18 +109,37 @@ async fn fetch_text(
     }
 }
 
-fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+/// Takes the answer to a request `index.html` made before the app started, handed over as
+/// `window[name]`: a promise of `{status, text}`, or of `{error}` (`"timeout"` after
+/// [`REQUEST_TIMEOUT`], which the page's script mirrors). Taken once; `None` when there is
+/// none or it is not of that shape, and the caller then asks itself.
+pub async fn take_early_answer(name: &str) -> Option<Result<String, ApiError>> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str(name);
+    let promise: js_sys::Promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    // The page's script catches every failure into `{error}`: the promise never rejects.
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |key: &str| js_sys::Reflect::get(&answer, &key.into()).ok();
+    if let Some(error) = field("error").and_then(|e| e.as_string()) {
+        return Some(Err(match error.as_str() {
+            "timeout" => ApiError::Timeout,
+            _ => ApiError::Network(error),
+        }));
+    }
+    let status = field("status")?.as_f64()?;
+    let text = field("text")?.as_string()?;
+    // Retry-After is for the API's answers; a static file beside the app has none worth waiting on.
+    Some(self::answer(status as u16, text, None))
+}
+
+pub(super) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
 /// GETs a document's text (for bodies parsed leniently, item by item).
 pub async fn get_text(builder: RequestBuilder) -> Result<String, ApiError> {
     fetch_text(builder, None).await
-}
-
-/// GETs a JSON document into `T`.
-pub async fn get_json<T: DeserializeOwned>(builder: RequestBuilder) -> Result<T, ApiError> {
-    parse(&fetch_text(builder, None).await?)
 }
 
 /// Sends `body` as JSON and reads a JSON answer into `T`.

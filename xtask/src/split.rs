@@ -127,6 +127,11 @@ fn split(input: &Path, staging: &Path) -> Result {
         renamed_parts.insert(stem, renamed);
     }
     fs::write(&loader_path, loader)?;
+    let index = staging.join("index.html");
+    fs::write(
+        &index,
+        preload_loader(&fs::read_to_string(&index)?, &hashed, &loader_name)?,
+    )?;
 
     let mut screens: Vec<_> = split.prefetch_map.iter().collect();
     screens.sort();
@@ -149,6 +154,20 @@ fn split(input: &Path, staging: &Path) -> Result {
         split.split_modules.len()
     );
     Ok(())
+}
+
+/// `index_html` with the split loader preloaded beside the JS glue: the glue imports it, so
+/// without the link the browser finds it only once the glue has been fetched and parsed, a
+/// round trip later (~20 ms on localhost at 4× CPU, more on a phone's connection).
+fn preload_loader(index_html: &str, hashed: &str, loader_name: &str) -> Result<String> {
+    let glue =
+        format!("<link rel=\"modulepreload\" href=\"/{hashed}.js\" crossorigin=\"anonymous\">");
+    if !index_html.contains(&glue) {
+        return Err(format!("index.html has no {glue} to preload {loader_name} beside").into());
+    }
+    let loader =
+        format!("<link rel=\"modulepreload\" href=\"/{loader_name}\" crossorigin=\"anonymous\">");
+    Ok(index_html.replacen(&glue, &format!("{glue}{loader}"), 1))
 }
 
 /// `passerelle-<hash>`: the name Trunk gave the JS glue and wasm in the staging folder.
@@ -198,6 +217,18 @@ mod tests {
             fs::write(dir.join(f), b"").unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn the_split_loader_is_preloaded_beside_the_glue_or_the_hook_fails() {
+        let trunk = r#"<head><link rel="modulepreload" href="/passerelle-0a1b.js" crossorigin="anonymous"><link rel="preload" href="/passerelle-0a1b_bg.wasm"></head>"#;
+        let html = preload_loader(trunk, "passerelle-0a1b", "passerelle-0a1b-split.js").unwrap();
+        assert_eq!(
+            html,
+            r#"<head><link rel="modulepreload" href="/passerelle-0a1b.js" crossorigin="anonymous"><link rel="modulepreload" href="/passerelle-0a1b-split.js" crossorigin="anonymous"><link rel="preload" href="/passerelle-0a1b_bg.wasm"></head>"#
+        );
+        // Trunk wrote its links otherwise: say so rather than ship without the preload.
+        assert!(preload_loader("<head></head>", "passerelle-0a1b", "x-split.js").is_err());
     }
 
     #[test]

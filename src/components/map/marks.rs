@@ -21,14 +21,14 @@ const DISC_SIZES: [f64; 4] = [28.0, 34.0, 40.0, CLUSTER_MAX_PX];
 
 #[wasm_bindgen]
 extern "C" {
-    /// The canvas the marks are drawn on (`vacancy_marks.js`): Leaflet's, plus the counts.
+    /// The canvas the marks are drawn on (`load_leaflet.js`): Leaflet's, plus the counts.
     #[wasm_bindgen(extends = leaflet::Canvas)]
     pub type MarksCanvas;
 
     #[wasm_bindgen(js_namespace = L, js_name = vacancyMarksCanvas)]
     pub fn marks_canvas(options: &CanvasOptions) -> MarksCanvas;
 
-    /// A vacancy's dot or a cluster's counted disc (`vacancy_marks.js`).
+    /// A vacancy's dot or a cluster's counted disc (`load_leaflet.js`).
     #[wasm_bindgen(extends = CircleMarker)]
     type VacancyMark;
 

@@ -3,12 +3,14 @@
 
 mod boundaries;
 mod js;
+mod leaflet_loader;
 mod leaflet_map;
 mod marks;
 mod place_labels;
 mod view_control;
 
 use crate::i18n::*;
+pub use leaflet_loader::load_leaflet;
 use leaflet_map::LeafletMap;
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -11,7 +11,7 @@ export interface DrawnMark {
 
 /**
  * The marks the map's canvas shows in view, in drawing order, as the canvas reports them
- * (src/components/map/vacancy_marks.js). A canvas has no elements to find by role or text:
+ * (src/components/map/load_leaflet.js). A canvas has no elements to find by role or text:
  * a person sees these discs, and a screen reader reads the list, their accessible twin.
  */
 export async function drawnMarks(map: Locator): Promise<DrawnMark[]> {

@@ -119,16 +119,18 @@ fn abbreviate_saints(spaced: &str) -> Option<String> {
 /// ignoring case, accents and separators (whole name, then name prefix, then word prefix, then
 /// substring), or by postal code (prefix), best first.
 pub fn search_home_towns(query: &str, limit: usize) -> Vec<&'static Municipality> {
-    search(home_towns(), query, limit)
+    search(home_towns, query, limit)
 }
 
 /// As [`search_home_towns`], over every municipality in Belgium.
 pub fn search_all(query: &str, limit: usize) -> Vec<&'static Municipality> {
-    search(all().iter(), query, limit)
+    search(|| all().iter(), query, limit)
 }
 
-fn search(
-    candidates: impl Iterator<Item = &'static Municipality>,
+/// `candidates` is only called for a query with something to look for: the start page's empty
+/// field then does not parse the municipality table while the page is first drawn.
+fn search<I: Iterator<Item = &'static Municipality>>(
+    candidates: impl FnOnce() -> I,
     query: &str,
     limit: usize,
 ) -> Vec<&'static Municipality> {
@@ -141,7 +143,7 @@ fn search(
         .chars()
         .all(|c| c.is_ascii_digit())
         .then_some(query.compact.as_str());
-    let mut ranked: Vec<(MatchRank, &'static Municipality)> = candidates
+    let mut ranked: Vec<(MatchRank, &'static Municipality)> = candidates()
         .filter_map(|m| {
             let rank = match postal_prefix {
                 Some(prefix) => m
