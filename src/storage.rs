@@ -46,7 +46,7 @@ thread_local! {
 /// From now on nothing is written to the browser's storage: drafts and sent applications live
 /// in memory until the page is closed or [`forget_everything`] is called. Anything an earlier
 /// visit left in the browser's storage is removed, so a kiosk starts clean. Call once at startup.
-// Kiosk mode calls this when a session starts and at every reset.
+// Kiosk mode calls this when a session starts.
 pub fn keep_in_memory_only() {
     MEMORY.with_borrow_mut(|memory| {
         memory.get_or_insert_with(BTreeMap::new);

@@ -1,7 +1,8 @@
 //! The Content-Security-Policy for the app's pages. `index.html` has two inline scripts: the one
 //! that asks for `config.json` early and Trunk's wasm loader, whose file names change with every
-//! build. So their hashes are computed here from the `index.html` actually served; the tile server and an API on another origin come from the
-//! same `config.json` the app reads, so one build serves any deployment with a strict policy.
+//! build. So their hashes are computed here from the `index.html` actually served; the tile
+//! server and an API on another origin come from the same `config.json` the app reads, so one
+//! build serves any deployment with a strict policy.
 
 use sha2::{Digest, Sha256};
 
