@@ -4,7 +4,8 @@
 //! - `storage`: the one owner of browser storage (application drafts, sent applications; memory
 //!   only on kiosks).
 //! - `mode`: personal device or job-fair kiosk, decided once from the deployment's config.
-//! - `url_state`: the results view's state in the URL.
+//! - `url_state`: each page's state in the URL, written once the change is painted
+//!   (`after_paint`).
 //! - `vacancies`: the vacancies around the chosen towns, loaded once and filtered locally;
 //!   every mode reads them.
 //! - `split`: screens loaded on demand, cut out of the start page's wasm in the release build.
@@ -12,6 +13,7 @@
 //! - `i18n` + `labels`: interface languages and translated names of core values.
 //! - `components`: the UI, a folder per feature; `components::map` is the one owner of Leaflet.
 
+mod after_paint;
 mod api;
 mod app;
 mod components;

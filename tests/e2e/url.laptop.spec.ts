@@ -39,6 +39,37 @@ test.describe('the URL', () => {
     await other.close();
   });
 
+  test('a filter changed the moment before a vacancy is followed is still there on Back', async ({ page, problems }) => {
+    const app = new Passerelle(page, 'en');
+    await page.goto(`/jobs?town=${mons.nis}&level=medium&lang=en`);
+    await app.waitForAllVacancies();
+    const contract = page.getByLabel(app.t('filter_contract'));
+    const list = page.getByRole('list', { name: app.t('list_label') });
+    // The address follows a filter change once it is painted (url_state::UrlWrite). A link
+    // followed before that, here in the very frame that shows the change, must not leave
+    // behind an entry without it.
+    const title = await page.evaluate(
+      async ([select, list]) => {
+        (select as HTMLSelectElement).value = 'permanent';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise((frame) => requestAnimationFrame(frame));
+        const card = list.querySelector('a') as HTMLAnchorElement;
+        card.click();
+        return card.querySelector('.vacancy-title')?.textContent?.trim() ?? '';
+      },
+      [await contract.elementHandle(), await list.elementHandle()] as const,
+    );
+    expect(title).not.toBe('');
+    await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(title);
+    await expect(page).toHaveURL((url) => url.searchParams.get('contract') === 'permanent' && url.searchParams.has('vacancy'));
+
+    await page.goBack();
+    await expect(page).toHaveURL((url) => !url.searchParams.has('vacancy'));
+    expect(new URL(page.url()).searchParams.get('contract'), 'the entry Back returns to has the filter').toBe('permanent');
+    await expect(contract).toHaveValue('permanent');
+    expect(problems.pageErrors).toEqual([]);
+  });
+
   test('with invalid values still renders, drops them and says so', async ({ page, api, request, problems }) => {
     const app = new Passerelle(page, 'fr');
     await page.goto(`/jobs?town=${mons.nis}&level=fluent&radius=500&contract=forever&vacancy=abc&lang=fr`);

@@ -24,7 +24,7 @@ use crate::components::source_attribution::SourceAttribution;
 use crate::components::status::DroppedParamsNotice;
 use crate::focus::focus_after_render;
 use crate::i18n::*;
-use crate::url_state::{use_desk_navigator, use_desk_state, zone_href};
+use crate::url_state::{use_desk_navigator, use_desk_state, zone_href, UrlSynced, UrlWrite};
 use crate::vacancies::{use_vacancy_load, LoadState, RetryPolicy, VacancyLoad};
 use filters::DeskFilters;
 use handover::DeskHandover;
@@ -33,7 +33,6 @@ use leptos_meta::Title;
 use passerelle_core::desk::{desk_rows, sort_rows, DeskRow, DeskState};
 use passerelle_core::dutch::FitClass;
 use passerelle_core::filter::SearchArea;
-use passerelle_core::view_state::DroppedParam;
 use passerelle_core::zone::{ZoneArea, ZoneView};
 use shortlist::ShortlistPanel;
 use table::DeskTable;
@@ -47,7 +46,7 @@ pub struct DeskEnabled(pub bool);
 /// page-owned signals (see `url_state::CurrentView` for why not per-view wrappers).
 #[derive(Clone, Copy)]
 pub struct Desk {
-    /// The desk as the counsellor edits it; written to the URL on every change.
+    /// The desk as the counsellor edits it; the URL follows (see `url_state::UrlSynced`).
     pub state: RwSignal<DeskState>,
     pub load: VacancyLoad,
     /// The table's rows, sorted, over the whole load.
@@ -64,73 +63,6 @@ impl Desk {
 /// The desk of the page, provided by [`DeskPage`].
 pub fn use_desk() -> Desk {
     expect_context::<Desk>()
-}
-
-/// The state kept by the page, following the URL when it changes from outside (Back, Forward,
-/// the header's language switch) and written back to the URL on every edit.
-///
-/// The page holds the state itself rather than re-reading the URL after every edit: keys
-/// pressed in quick succession (S, ↓, S) must each see the previous edit, whether or not the
-/// router has already published the new address. So an address the desk wrote itself is
-/// recognised when the router publishes it, and only any other address replaces the state.
-fn desk_state_synced_with_url(
-    url: Memo<(DeskState, Vec<DroppedParam>)>,
-    write_url: impl Fn(&DeskState) + 'static,
-) -> RwSignal<DeskState> {
-    let state = RwSignal::new(url.get_untracked().0);
-    let written = StoredValue::new(WrittenStates::default());
-    Effect::new(move |first: Option<()>| {
-        let from_url = url.read().0.clone();
-        if first.is_none() {
-            return;
-        }
-        let ours = written
-            .try_update_value(|w| w.published(&from_url))
-            .unwrap_or(false);
-        if !ours && state.with_untracked(|s| *s != from_url) {
-            state.set(from_url);
-        }
-    });
-    // Not on the first run: the link as opened stays, so the notice of dropped parameters
-    // can still name them.
-    Effect::new(move |first: Option<()>| {
-        state.track();
-        if first.is_some() && url.with_untracked(|u| state.with_untracked(|s| u.0 != *s)) {
-            state.with_untracked(|s| {
-                written.update_value(|w| w.wrote(s.clone()));
-                write_url(s);
-            });
-        }
-    });
-    state
-}
-
-/// The desk states written to the URL that the router has not published yet, oldest first.
-#[derive(Default)]
-struct WrittenStates(Vec<DeskState>);
-
-impl WrittenStates {
-    /// Enough for a burst of keys; an address never published is forgotten after that.
-    const KEPT: usize = 16;
-
-    fn wrote(&mut self, state: DeskState) {
-        if self.0.len() == Self::KEPT {
-            self.0.remove(0);
-        }
-        self.0.push(state);
-    }
-
-    /// Whether `state`, just published by the router, is one the desk wrote (it and every
-    /// older write are then settled).
-    fn published(&mut self, state: &DeskState) -> bool {
-        match self.0.iter().position(|s| s == state) {
-            Some(i) => {
-                self.0.drain(..=i);
-                true
-            }
-            None => false,
-        }
-    }
 }
 
 /// The table's rows over the whole load, each vacancy once at its nearest town, in the
@@ -177,7 +109,8 @@ fn DeskView(tiles: Option<Tiles>) -> impl IntoView {
     let i18n = use_i18n();
     let url = use_desk_state();
     let navigate = use_desk_navigator();
-    let state = desk_state_synced_with_url(url, move |s| navigate(s));
+    // The desk's edits all replace the current entry (see `use_desk_navigator`).
+    let state = UrlSynced::new(url, UrlWrite::AtOnce, move |s, _| navigate(s)).state();
     let areas: Memo<Vec<SearchArea>> = Memo::new(move |_| state.with(DeskState::search_areas));
     let load = use_vacancy_load(use_api(), areas, RetryPolicy::default());
     let rows = table_rows(state, areas, load.state);
@@ -317,27 +250,6 @@ mod tests {
         assert_eq!(rows.len(), 1);
         // Kortrijk (the fixture's place) lies nearer Tournai than Mons.
         assert_eq!(rows[0].town, 1);
-    }
-
-    #[test]
-    fn only_an_address_the_desk_did_not_write_replaces_its_state() {
-        let mons = mons_and_tournai();
-        let mut with_4 = mons.clone();
-        let _ = with_4.toggle_shortlisted(4);
-        let mut with_4_5 = with_4.clone();
-        let _ = with_4_5.toggle_shortlisted(5);
-        let mut written = WrittenStates::default();
-        written.wrote(with_4.clone());
-        written.wrote(with_4_5.clone());
-        // The router publishes only the last of two quick writes: both are settled.
-        assert!(written.published(&with_4_5));
-        assert!(!written.published(&with_4), "an older write is settled too");
-        // Back to the address before them is the person's move, not an echo.
-        assert!(!written.published(&mons));
-        for _ in 0..WrittenStates::KEPT + 1 {
-            written.wrote(mons.clone());
-        }
-        assert_eq!(written.0.len(), WrittenStates::KEPT);
     }
 
     #[test]

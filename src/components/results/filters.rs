@@ -1,10 +1,10 @@
-//! The filters. Each change rewrites the URL (replacing the history entry), and the list and
-//! map follow from it; filtering is local, so the answer is instant.
+//! The filters. Each change shows at once (filtering is local), and the URL follows, replacing
+//! the history entry (see `url_state::UrlSynced`).
 
 use crate::components::choices::{ContractSelect, RegimeSelect};
 use crate::i18n::*;
 use crate::labels::{reach_name, LocalCount};
-use crate::url_state::{use_current_view, use_view_navigator, History, RESULTS_PATH};
+use crate::url_state::{use_current_view, use_view_editor};
 use leptos::prelude::*;
 use passerelle_core::view_state::{MyDutch, Reach, ViewState, MAX_RADIUS_KM, MIN_RADIUS_KM};
 
@@ -33,13 +33,13 @@ pub fn open_beside_the_list() -> bool {
 pub fn Filters(#[prop(into)] unstated: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_current_view();
-    let navigate = use_view_navigator();
+    let shown = use_view_editor();
     let change = move |edit: &dyn Fn(&mut ViewState)| {
-        let mut next = state.get_untracked();
-        edit(&mut next);
-        next.vacancy = None;
-        next.applying = false;
-        navigate(RESULTS_PATH, &next, History::Replace);
+        shown.edit(|next| {
+            edit(next);
+            next.vacancy = None;
+            next.applying = false;
+        });
     };
     let change = StoredValue::new(change);
     let open_at_start = open_beside_the_list();

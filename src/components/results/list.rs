@@ -1,6 +1,7 @@
 //! The list of vacancies, nearest first: a full equivalent of the map for people who cannot use
 //! one. Paged ("show more") so 100,000 rows never reach the DOM at once.
 
+use crate::after_paint::when_idle_after_paint;
 use crate::i18n::*;
 use crate::labels::{
     dutch_ask_name, fit_name, format_count, format_km, vacancy_contract, vacancy_regime, LocalCount,
@@ -93,7 +94,7 @@ pub fn VacancyList(
         let filters = (generation, filters.cloned());
         let built = cards_now(previous, &items, &filters);
         if built < items.len() {
-            notify_when_idle_after_paint(painted);
+            when_idle_after_paint(move || painted.notify());
         }
         Shown {
             items,
@@ -223,28 +224,6 @@ fn VacancyCard(item: ListItem, state: Memo<ViewState>) -> impl IntoView {
             </a>
         </li>
     }
-}
-
-/// Notifies `painted` once the browser is idle after painting the frame in preparation (so the
-/// work it starts delays neither that paint nor the input that follows it), within 200 ms
-/// whatever happens. Safari has no `requestIdleCallback`: there, in a task after the next frame.
-fn notify_when_idle_after_paint(painted: Trigger) {
-    let window = window();
-    if js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(200);
-        let notify = wasm_bindgen::closure::Closure::once_into_js(move || painted.notify());
-        if window
-            .request_idle_callback_with_options(notify.unchecked_ref(), &options)
-            .is_ok()
-        {
-            return;
-        }
-    }
-    // The next frame callback runs before that frame's paint; a task it queues, after.
-    request_animation_frame(move || {
-        set_timeout(move || painted.notify(), std::time::Duration::ZERO)
-    });
 }
 
 #[cfg(test)]

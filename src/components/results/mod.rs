@@ -20,7 +20,8 @@ use crate::focus::{focus_after_render, focus_heading_after_render};
 use crate::i18n::*;
 use crate::labels::{format_count, my_dutch_name};
 use crate::url_state::{
-    use_view_navigator, use_view_state, view_href, CurrentView, History, RESULTS_PATH, START_PATH,
+    use_view_editor, use_view_navigator, use_view_state, view_href, CurrentView, UrlSynced,
+    UrlWrite, RESULTS_PATH, START_PATH,
 };
 use crate::vacancies::{FilterKey, VacancyResults};
 use filters::Filters;
@@ -46,7 +47,13 @@ enum Tab {
 #[component]
 pub fn ResultsPage(tiles: Option<Tiles>) -> impl IntoView {
     let url = use_view_state();
-    let state = Memo::new(move |_| url.read().0.clone());
+    let navigate = use_view_navigator();
+    // A filter change has a frame budget (issue 11); the address can follow once it is painted.
+    let synced = UrlSynced::new(url, UrlWrite::AfterPaint, move |s, history| {
+        navigate(RESULTS_PATH, s, history)
+    });
+    provide_context(synced);
+    let state = Memo::new(move |_| synced.state().get());
     let town = Memo::new(move |_| state.read().town);
     view! {
         <Show
@@ -119,7 +126,7 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
     let open_vacancy = Memo::new(move |_| state.read().vacancy);
     let hovered = RwSignal::new(None::<LatLon>);
     let tab = RwSignal::new(Tab::List);
-    let navigate = use_view_navigator();
+    let shown = use_view_editor();
     let heading = NodeRef::<leptos::html::H1>::new();
 
     // Arriving from the start page (or a link) puts focus on the page's heading, as a route
@@ -176,7 +183,7 @@ fn Results(tiles: Option<Tiles>, url: ParsedUrl, state: Memo<ViewState>) -> impl
             ..state.get_untracked()
         };
         tab.set(Tab::List);
-        navigate(RESULTS_PATH, &next, History::Push);
+        shown.push(next);
     });
     let town_name = move || {
         town.get()

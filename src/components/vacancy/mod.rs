@@ -12,7 +12,7 @@ use crate::labels::{
     level_description, vacancy_contract, vacancy_regime,
 };
 use crate::mode::use_kiosk;
-use crate::url_state::{use_current_view, use_view_navigator, view_href, History, RESULTS_PATH};
+use crate::url_state::{use_current_view, use_view_editor, view_href, RESULTS_PATH};
 use crate::vacancies::VacancyResults;
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
@@ -178,7 +178,7 @@ pub fn VacancyView(id: u32) -> impl IntoView {
 fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_current_view();
-    let navigate = use_view_navigator();
+    let shown = use_view_editor();
     let v = detail.summary.clone();
     let ask = v.dutch();
     let location = v.location();
@@ -215,7 +215,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
             applying: true,
             ..state.get_untracked()
         };
-        navigate(RESULTS_PATH, &next, History::Push);
+        shown.push(next);
     };
     let hours = detail.hours_per_week;
     let terms_of = v.clone();
@@ -310,7 +310,7 @@ fn VacancyBody(detail: VacancyDetail) -> impl IntoView {
                     <p>{t!(i18n, detail_apply_in_app)}</p>
                     <Show
                         when=move || state.read().applying
-                        fallback=move || view! { <button type="button" class="button button-primary" on:click=open_form.clone()>{t!(i18n, detail_apply)}</button> }
+                        fallback=move || view! { <button type="button" class="button button-primary" on:click=open_form>{t!(i18n, detail_apply)}</button> }
                     >
                         <ApplyForm vacancy=v.clone() />
                     </Show>
