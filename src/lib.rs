@@ -4,8 +4,9 @@
 //! - `storage`: the one owner of browser storage (application drafts, sent applications; memory
 //!   only on kiosks).
 //! - `mode`: personal device or job-fair kiosk, decided once from the deployment's config.
-//! - `url_state`: each page's state in the URL, written once the change is painted
-//!   (`after_paint`).
+//! - `url_state`: each page's state, kept by the page and mirrored in the URL.
+//! - `after_paint`: work that waits until a change is on screen (the rest of the list, the
+//!   results' address).
 //! - `vacancies`: the vacancies around the chosen towns, loaded once and filtered locally;
 //!   every mode reads them.
 //! - `split`: screens loaded on demand, cut out of the start page's wasm in the release build.

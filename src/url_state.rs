@@ -156,7 +156,7 @@ impl<S: Clone + PartialEq + Send + Sync + 'static> UrlSynced<S> {
         self.state
     }
 
-    /// Applies an edit; the address follows once it is painted.
+    /// Applies an edit; the address follows (when: see [`UrlWrite`]).
     pub fn edit(&self, change: impl FnOnce(&mut S)) {
         self.state.update(change);
     }
