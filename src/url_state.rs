@@ -141,12 +141,20 @@ impl<S: Clone + PartialEq + Send + Sync + 'static> UrlSynced<S> {
             }
         });
         // Capture: before the router's click handler on the window follows a link, so the
-        // entry left behind has the last edit.
+        // entry left behind has the last edit. A `change` may navigate as well (the header's
+        // language menu, chosen with the keyboard, builds its address from the router's).
+        let capture = || UseEventListenerOptions::default().capture(true);
         let _ = use_event_listener_with_options(
             document(),
             leptos::ev::click,
             move |_| synced.write_pending(),
-            UseEventListenerOptions::default().capture(true),
+            capture(),
+        );
+        let _ = use_event_listener_with_options(
+            document(),
+            leptos::ev::change,
+            move |_| synced.write_pending(),
+            capture(),
         );
         synced
     }

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { apiSearch, mons, Passerelle } from './support/passerelle';
+import { tr } from './support/locales';
 
 test.describe('the URL', () => {
   test('shared with filters and an open vacancy restores the same view elsewhere', async ({ page, browser, api, baseURL, request }) => {
@@ -67,6 +68,30 @@ test.describe('the URL', () => {
     await expect(page).toHaveURL((url) => !url.searchParams.has('vacancy'));
     expect(new URL(page.url()).searchParams.get('contract'), 'the entry Back returns to has the filter').toBe('permanent');
     await expect(contract).toHaveValue('permanent');
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('a filter changed the moment before the language is chosen with the keyboard is kept', async ({ page, problems }) => {
+    const app = new Passerelle(page, 'en');
+    await page.goto(`/jobs?town=${mons.nis}&level=medium&lang=en`);
+    await app.waitForAllVacancies();
+    const contract = page.getByLabel(app.t('filter_contract'));
+    const language = page.getByRole('banner').getByRole('combobox', { name: app.t('language_label') });
+    // The language menu builds its address from the router's, which a filter change reaches
+    // only once painted: a `change` writes the pending edit first, as a click does.
+    await page.evaluate(
+      async ([select, menu]) => {
+        (select as HTMLSelectElement).value = 'permanent';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise((frame) => requestAnimationFrame(frame));
+        (menu as HTMLSelectElement).value = 'nl';
+        menu.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      [await contract.elementHandle(), await language.elementHandle()] as const,
+    );
+    await expect(page).toHaveURL((url) => url.searchParams.get('lang') === 'nl');
+    expect(new URL(page.url()).searchParams.get('contract'), 'the address keeps the filter').toBe('permanent');
+    await expect(page.getByLabel(tr('nl', 'filter_contract'))).toHaveValue('permanent');
     expect(problems.pageErrors).toEqual([]);
   });
 
